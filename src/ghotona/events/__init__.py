@@ -1,1 +1,5 @@
-"""(stage package)"""
+"""Event coding: lexicon predicates + recognised mentions -> contract events."""
+
+from ghotona.events.coding import code_events
+
+__all__ = ["code_events"]

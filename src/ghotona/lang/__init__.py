@@ -1,1 +1,1 @@
-"""(stage package)"""
+"""Language layer: Bengali sentence segmentation (and, later, normalisation)."""

@@ -1,1 +1,288 @@
-"""(stage package)"""
+"""Store: articles, events, actors and failures in SQLite (default) or PostgreSQL.
+
+One ``Store`` object per database URL. Writes go through ``write`` one batch per
+transaction, so a crash never leaves half an article; re-writing an unchanged article is a
+no-op and an edited one replaces its old events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from ghotona.errors import StoreError
+from ghotona.model import Actor, Event, Evidence, Place, Result
+from ghotona.store.schema import MIGRATIONS, actors, articles, events, failures, metadata, schema_migrations
+
+LOGGER = logging.getLogger(__name__)
+
+__all__ = ["EventFilter", "Store", "WriteStats", "database_url"]
+
+
+def database_url(db: str | Path) -> str:
+    """A SQLAlchemy URL from a path (SQLite) or a ``sqlite:``/``postgresql:`` URL."""
+    text = str(db)
+    if text.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + text.split("://", 1)[1]
+    if "://" in text:
+        return text
+    return f"sqlite:///{text}"
+
+
+def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
+    cur = dbapi_conn.cursor()  # type: ignore[attr-defined]
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def date_start(date: str | None, precision: str) -> dt.date | None:
+    """The first day a (date, precision) pair stands for, for range queries."""
+    if not date or precision == "none":
+        return None
+    parts = [int(p) for p in date.split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _actor_cols(prefix: str, actor: Actor | None) -> dict[str, object]:
+    a = actor or Actor(None, None, None, "")
+    return {f"{prefix}_code": a.code, f"{prefix}_name": a.name, f"{prefix}_sector": a.sector,
+            f"{prefix}_text": a.text if actor else None}
+
+
+def event_row(ev: Event) -> dict[str, object]:
+    """The events-table row of an event."""
+    loc = ev.location
+    return {
+        "event_id": ev.event_id, "article_id": ev.article_id, "event_type": ev.event_type,
+        "mode": ev.mode, "cameo": ev.cameo, "goldstein": ev.goldstein, "quad_class": ev.quad_class,
+        **_actor_cols("source", ev.source), **_actor_cols("target", ev.target),
+        "symmetric": ev.symmetric, "date": ev.date, "date_precision": ev.date_precision,
+        "date_start": date_start(ev.date, ev.date_precision), "date_text": ev.date_text,
+        "location_name": loc.name if loc else None, "location_code": loc.code if loc else None,
+        "location_lat": loc.lat if loc else None, "location_lon": loc.lon if loc else None,
+        "location_text": loc.text if loc else None, "status": ev.status,
+        "attributed_to": ev.attributed_to, "evidence_sentence": ev.evidence.sentence,
+        "evidence_start": ev.evidence.start, "evidence_end": ev.evidence.end,
+        "confidence": ev.confidence, "story": ev.story,
+    }
+
+
+def _actor_from_row(row: sa.RowMapping, prefix: str) -> Actor | None:
+    if row[f"{prefix}_text"] is None and row[f"{prefix}_code"] is None and row[f"{prefix}_name"] is None:
+        return None
+    return Actor(row[f"{prefix}_code"], row[f"{prefix}_name"], row[f"{prefix}_sector"], row[f"{prefix}_text"] or "")
+
+
+def event_from_row(row: sa.RowMapping) -> Event:
+    """The contract ``Event`` of an events-table row."""
+    loc = None
+    if row["location_text"] is not None or row["location_code"] is not None:
+        loc = Place(row["location_name"], row["location_code"], row["location_lat"], row["location_lon"],
+                    row["location_text"] or "")
+    return Event(
+        event_id=row["event_id"], article_id=row["article_id"], event_type=row["event_type"],
+        mode=row["mode"], cameo=row["cameo"], goldstein=row["goldstein"], quad_class=row["quad_class"],
+        source=_actor_from_row(row, "source"), target=_actor_from_row(row, "target"),
+        symmetric=bool(row["symmetric"]), date=row["date"], date_precision=row["date_precision"],
+        date_text=row["date_text"], location=loc, status=row["status"], attributed_to=row["attributed_to"],
+        evidence=Evidence(row["evidence_sentence"], row["evidence_start"], row["evidence_end"]),
+        confidence=row["confidence"], story=row["story"],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Filters for listing events; every field is optional and they combine with AND."""
+
+    actor: str | None = None       # actor code (either side) or a name substring
+    event_type: str | None = None
+    status: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    article_id: str | None = None
+    limit: int | None = None
+
+
+@dataclass(slots=True)
+class WriteStats:
+    """What one ``Store.write`` call did."""
+
+    articles_new: int = 0
+    articles_replaced: int = 0
+    articles_unchanged: int = 0
+    events: int = 0
+    failures: int = 0
+    failure_reasons: dict[str, int] = field(default_factory=dict)
+
+    def add(self, other: WriteStats) -> None:
+        self.articles_new += other.articles_new
+        self.articles_replaced += other.articles_replaced
+        self.articles_unchanged += other.articles_unchanged
+        self.events += other.events
+        self.failures += other.failures
+        for k, v in other.failure_reasons.items():
+            self.failure_reasons[k] = self.failure_reasons.get(k, 0) + v
+
+
+class Store:
+    """A ghotona database. ``Store(url)`` connects and applies pending migrations."""
+
+    def __init__(self, db: str | Path) -> None:
+        self.url = database_url(db)
+        try:
+            self.engine = sa.create_engine(self.url, future=True)
+            if self.engine.dialect.name == "sqlite":
+                sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+            self.migrate()
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"cannot open database {self.url!r}: {exc.__class__.__name__}: {exc}") from exc
+
+    # -- schema -------------------------------------------------------------
+    def pending_migrations(self) -> list[str]:
+        """Names of migrations not applied yet (read only)."""
+        with self.engine.connect() as conn:
+            if not sa.inspect(conn).has_table("schema_migrations"):
+                return [name for name, _ in MIGRATIONS]
+            done = set(conn.execute(sa.select(schema_migrations.c.name)).scalars())
+        return [name for name, _ in MIGRATIONS if name not in done]
+
+    def migrate(self) -> list[str]:
+        """Apply pending migrations, each in one transaction with its record."""
+        with self.engine.begin() as conn:
+            schema_migrations.create(conn, checkfirst=True)
+        applied = []
+        for name, fn in MIGRATIONS:
+            with self.engine.begin() as conn:
+                exists = conn.execute(sa.select(schema_migrations.c.name)
+                                      .where(schema_migrations.c.name == name)).first()
+                if exists:
+                    continue
+                fn(conn)
+                conn.execute(schema_migrations.insert().values(name=name, applied_at=dt.datetime.now(dt.UTC)))
+                applied.append(name)
+                LOGGER.info("applied migration %s", name)
+        return applied
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ------------------------------------------------------------
+    def write(self, results: Iterable[Result]) -> WriteStats:
+        """Write one batch of pipeline results in one transaction."""
+        stats = WriteStats()
+        now = dt.datetime.now(dt.UTC)
+        try:
+            with self.engine.begin() as conn:
+                for res in results:
+                    self._write_one(conn, res, now, stats)
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"write failed, batch rolled back: {exc.__class__.__name__}: {exc}") from exc
+        return stats
+
+    def _write_one(self, conn: sa.Connection, res: Result, now: dt.datetime, stats: WriteStats) -> None:
+        art = res.article
+        if res.failure is not None:
+            f = res.failure
+            conn.execute(failures.delete().where(failures.c.article_id == f.article_id))
+            conn.execute(failures.insert().values(article_id=f.article_id, stage=f.stage, reason=f.reason,
+                                                  source_path=f.source_path, recorded_at=now))
+            stats.failures += 1
+            key = f.reason.split(":")[0][:60]
+            stats.failure_reasons[key] = stats.failure_reasons.get(key, 0) + 1
+            return
+        chash = art.content_hash
+        old = conn.execute(sa.select(articles.c.content_hash).where(articles.c.article_id == art.article_id)).first()
+        if old is not None and old[0] == chash:
+            stats.articles_unchanged += 1
+            return
+        if old is not None:
+            conn.execute(events.delete().where(events.c.article_id == art.article_id))
+            conn.execute(articles.delete().where(articles.c.article_id == art.article_id))
+            stats.articles_replaced += 1
+        else:
+            stats.articles_new += 1
+        conn.execute(failures.delete().where(failures.c.article_id == art.article_id))
+        conn.execute(articles.insert().values(
+            article_id=art.article_id, content_hash=chash, title=art.title, outlet=art.outlet, url=art.url,
+            published=art.published, published_source=art.published_source, language=art.language,
+            text=art.text, source_path=art.source_path, ingested_at=now))
+        if res.events:
+            conn.execute(events.insert(), [event_row(e) for e in res.events])
+            stats.events += len(res.events)
+            self._upsert_actors(conn, res.events)
+
+    def _upsert_actors(self, conn: sa.Connection, evs: list[Event]) -> None:
+        seen: dict[str, dict[str, object]] = {}
+        for ev in evs:
+            for a in (ev.source, ev.target):
+                if a is not None and (a.code or a.name):
+                    key = f"{a.code or ''}|{a.name or ''}|{a.sector or ''}"
+                    seen[key] = {"actor_key": key, "code": a.code, "name": a.name, "sector": a.sector}
+        if not seen:
+            return
+        have = set(conn.execute(sa.select(actors.c.actor_key).where(actors.c.actor_key.in_(list(seen)))).scalars())
+        new = [row for key, row in seen.items() if key not in have]
+        if new:
+            conn.execute(actors.insert(), new)
+
+    # -- reading ------------------------------------------------------------
+    def events(self, flt: EventFilter | None = None) -> list[Event]:
+        """Events matching ``flt``, ordered by date then id (undated last)."""
+        return list(self.iter_events(flt))
+
+    def iter_events(self, flt: EventFilter | None = None) -> Iterator[Event]:
+        flt = flt or EventFilter()
+        q = sa.select(events)
+        if flt.actor:
+            a = flt.actor
+            like = f"%{a}%"
+            q = q.where(sa.or_(events.c.source_code == a.upper(), events.c.target_code == a.upper(),
+                               events.c.source_name.ilike(like), events.c.target_name.ilike(like)))
+        if flt.event_type:
+            q = q.where(events.c.event_type == flt.event_type.upper())
+        if flt.status:
+            q = q.where(events.c.status == flt.status)
+        if flt.since:
+            q = q.where(events.c.date_start >= flt.since)
+        if flt.until:
+            q = q.where(events.c.date_start <= flt.until)
+        if flt.article_id:
+            q = q.where(events.c.article_id == flt.article_id)
+        q = q.order_by(events.c.date_start.is_(None), events.c.date_start, events.c.article_id,
+                       events.c.evidence_start, events.c.event_id)
+        if flt.limit:
+            q = q.limit(flt.limit)
+        with self.engine.connect() as conn:
+            for row in conn.execute(q).mappings():
+                yield event_from_row(row)
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables."""
+        with self.engine.connect() as conn:
+            return {t.name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one())
+                    for t in (articles, events, actors, failures)}
+
+    def failures(self) -> list[dict[str, object]]:
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(sa.select(failures).order_by(failures.c.article_id)).mappings()]
+
+    def article_text(self, article_id: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(articles.c.text).where(articles.c.article_id == article_id)).scalar()
+
+
+_ = metadata  # re-exported for tests that build the schema directly

@@ -1,0 +1,33 @@
+# Two commands: `make demo` and `make test`. Everything else is installed from here.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+SHARED  ?= ../shared
+DEMO_DB := demo/ghotona.db
+
+.PHONY: install demo test test-fast gate clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	mkdir -p demo
+	$(BIN)/ghotona ingest examples/seeds.jsonl --db $(DEMO_DB)
+	$(BIN)/ghotona events --db $(DEMO_DB)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+	$(MAKE) gate
+
+# The quality gate: extract the gold sets, score them, fail below the pinned floors.
+gate: $(STAMP)
+	$(BIN)/ghotona eval --gold $(SHARED)/eval/dev --baseline tests/quality_baseline.json --name dev
+
+clean:
+	rm -rf $(VENV) demo .pytest_cache

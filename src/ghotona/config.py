@@ -1,0 +1,55 @@
+"""One validated options object (``Settings``) with packaged defaults.
+
+Settings are read once and never mutated during a run; pass a new object to change them.
+Every field is documented in ``SETTINGS_HELP`` (a test checks that none is missing).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from ghotona.errors import ConfigError
+
+SETTINGS_HELP: dict[str, str] = {
+    "batch_size": "articles processed per batch by pipeline.process (and written per transaction)",
+    "max_article_bytes": "articles larger than this (raw bytes) are rejected with a recorded reason",
+    "min_bengali_ratio": "share of letters that must be Bengali for an article to be coded",
+    "min_text_chars": "cleaned articles shorter than this are rejected as empty",
+    "favor_precision": "trafilatura option for HTML pages: prefer dropping chrome over keeping text",
+    "min_confidence": "events below this confidence are not emitted",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Options for a run. Construct with keywords; ``Settings.from_dict`` validates a dict."""
+
+    batch_size: int = 64
+    max_article_bytes: int = 5_000_000
+    min_bengali_ratio: float = 0.5
+    min_text_chars: int = 20
+    favor_precision: bool = True
+    min_confidence: float = 0.0
+
+    def __post_init__(self) -> None:
+        if self.batch_size < 1:
+            raise ConfigError(f"batch_size must be >= 1, got {self.batch_size}")
+        if self.max_article_bytes < 1:
+            raise ConfigError(f"max_article_bytes must be >= 1, got {self.max_article_bytes}")
+        if not 0.0 <= self.min_bengali_ratio <= 1.0:
+            raise ConfigError(f"min_bengali_ratio must be in [0, 1], got {self.min_bengali_ratio}")
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise ConfigError(f"min_confidence must be in [0, 1], got {self.min_confidence}")
+
+    @classmethod
+    def from_dict(cls, values: dict[str, Any]) -> Settings:
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ConfigError(f"unknown setting(s) {unknown}; expected some of {sorted(known)}")
+        return cls(**values)
+
+
+DEFAULT_SETTINGS = Settings()

@@ -1,0 +1,137 @@
+"""Evaluation against a gold folder (shared/spec/events.md, "Gold files") and the
+quality gate that pins floors in a committed baseline file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ghotona.config import DEFAULT_SETTINGS, Settings
+from ghotona.errors import EvalError
+from ghotona.model import Article, Result
+from ghotona.pipeline import process
+from ghotona.readers import parse_date, read_text
+
+LOGGER = logging.getLogger(__name__)
+
+GATED_METRICS = ("f1", "precision", "recall", "status_accuracy", "date_exact_accuracy", "evidence_valid",
+                 "cleaning_checks_passed", "published_date_accuracy")
+
+
+def _corpus_index(path: Path, wanted: set[str]) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec.get("id") in wanted:
+                found[rec["id"]] = rec
+    return found
+
+
+def gold_articles(gold_dir: Path) -> Iterator[Article]:
+    """The gold folder's articles, read as a user would pass them.
+
+    A published date is given to the pipeline only where the page itself does not state
+    it (``published_in_text`` false); otherwise the pipeline must find it on the page.
+    """
+    path = gold_dir / "articles.jsonl"
+    if not path.exists():
+        raise EvalError(f"no articles.jsonl in gold folder {gold_dir}")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    corpora: dict[Path, dict[str, dict[str, Any]]] = {}
+    for row in rows:
+        if row.get("corpus"):
+            cpath = (gold_dir / row["corpus"]).resolve()
+            corpora.setdefault(cpath, {})
+    for cpath in corpora:
+        ids = {r["article_id"] for r in rows if r.get("corpus") and (gold_dir / r["corpus"]).resolve() == cpath}
+        corpora[cpath] = _corpus_index(cpath, ids)
+    for row in rows:
+        given = None if row.get("published_in_text") else parse_date(row.get("published"))
+        if row.get("file"):
+            art = read_text(gold_dir / row["file"], given)
+            if not isinstance(art, Article):
+                raise EvalError(f"gold article {row['article_id']}: {art.reason}")
+            yield Article(article_id=row["article_id"], raw=art.raw, outlet=row.get("outlet"),
+                          published=given, published_source="given" if given else "none",
+                          source_path=art.source_path)
+        else:
+            rec = corpora[(gold_dir / row["corpus"]).resolve()].get(row["article_id"])
+            if rec is None:
+                raise EvalError(f"gold article {row['article_id']} not found in {row['corpus']}")
+            yield Article(article_id=rec["id"], raw=rec["text"], title=rec.get("title"), url=rec.get("url"),
+                          outlet=rec.get("outlet"), published=given,
+                          published_source="given" if given else "none")
+
+
+def write_outputs(results: list[Result], events_path: Path, articles_path: Path) -> None:
+    """Events JSONL and cleaned-articles JSONL, as ``ghotona extract`` writes them."""
+    with events_path.open("w", encoding="utf-8") as ev, articles_path.open("w", encoding="utf-8") as ar:
+        for res in results:
+            for e in res.events:
+                ev.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
+            ar.write(json.dumps(res.article.to_dict(res.failure.reason if res.failure else None),
+                                ensure_ascii=False) + "\n")
+
+
+def default_scorer(gold_dir: Path) -> Path:
+    return gold_dir.resolve().parent / "score.py"
+
+
+def evaluate(gold_dir: Path, *, scorer: Path | None = None, settings: Settings = DEFAULT_SETTINGS,
+             keep_dir: Path | None = None) -> dict[str, Any]:
+    """Extract the gold articles and score them with the shared scorer; the report dict."""
+    scorer = scorer or default_scorer(gold_dir)
+    if not scorer.exists():
+        raise EvalError(f"scorer not found at {scorer}; pass --scorer")
+    results = list(process(gold_articles(gold_dir), settings))
+    with tempfile.TemporaryDirectory() as tmp:
+        out = keep_dir or Path(tmp)
+        out.mkdir(parents=True, exist_ok=True)
+        ev_path, ar_path = out / "events.jsonl", out / "articles.jsonl"
+        write_outputs(results, ev_path, ar_path)
+        proc = subprocess.run([sys.executable, str(scorer), "--gold", str(gold_dir), "--pred", str(ev_path),
+                               "--articles", str(ar_path), "--json"],
+                              capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise EvalError(f"scorer failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
+    report: dict[str, Any] = json.loads(proc.stdout.splitlines()[0])
+    report["failures"] = {r.article.article_id: r.failure.reason for r in results if r.failure}
+    return report
+
+
+def check_gate(report: dict[str, Any], baseline: dict[str, Any]) -> list[str]:
+    """Metrics of ``report`` below their floor in ``baseline`` (empty when the gate passes)."""
+    problems = []
+    for metric, floor in baseline.get("floors", {}).items():
+        value = report.get(metric)
+        if value is None or value + 1e-9 < floor:
+            problems.append(f"{metric} {value} is below its floor {floor}")
+    return problems
+
+
+def update_baseline(path: Path, name: str, report: dict[str, Any], *, allow_lower: bool = False,
+                    reason: str | None = None) -> dict[str, Any]:
+    """Raise the floors of gold set ``name`` in the baseline file to the report's values.
+
+    Lowering any floor needs ``allow_lower`` and a ``reason``, which is recorded.
+    """
+    data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    entry = data.get(name, {"floors": {}})
+    new = {m: round(float(report[m]), 4) for m in GATED_METRICS if report.get(m) is not None}
+    lowered = [m for m, v in new.items() if v < entry["floors"].get(m, 0.0)]
+    if lowered and not (allow_lower and reason):
+        raise EvalError(f"refusing to lower floors {lowered} of {name!r}: pass --allow-lower and --reason")
+    entry["floors"] = new
+    history = entry.setdefault("history", [])
+    history.append({"date": dt.date.today().isoformat(), "floors": new, **({"reason": reason} if reason else {})})
+    data[name] = entry
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return data

@@ -1,0 +1,54 @@
+"""Argument roles from Bengali case marking: what a mention's ending and the
+postposition after it say about its part in the clause."""
+
+from __future__ import annotations
+
+import regex
+
+from ghotona.model import Mention
+
+# Postpositions that follow a genitive (-র/-এর/-ের) actor, and the role they give it.
+POSTPOSITIONS: tuple[tuple[regex.Pattern[str], str], ...] = tuple(
+    (regex.compile(rf"^\s*(?:{pat})(?![\p{{L}}\p{{M}}])"), role) for pat, role in (
+        (r"সাথে|সঙ্গে|সংগে|সহিত", "COM"),
+        (r"বিরুদ্ধে|বিপক্ষে", "AGAINST"),
+        (r"ওপর|উপর|ওপরে|উপরে", "ON"),
+        (r"কাছ\s+থেকে|নিকট\s+থেকে|থেকে", "FROM"),
+        (r"কাছে|নিকট|প্রতি", "TO"),
+        (r"মধ্যে|মধ্যকার|মধ্যেকার", "BETWEEN"),
+        (r"কর্তৃক|দ্বারা|পক্ষ\s+থেকে|তরফে", "AGENT"),
+        (r"মতে|বরাত|উদ্ধৃতি|অনুসারে|অনুযায়ী|বরাতে", "ATTRIB"),
+    )
+)
+OBJECT_ENDINGS = ("কে", "কেও", "দেরকে", "দের কে")
+GENITIVE_ENDINGS = ("র", "এর", "ের", "য়ের", "'র", "’র", "দের")
+LOCATIVE_ENDINGS = ("য়", "এ", "তে", "ে", "য়", "য়ও", "তেও")
+NOMINATIVE_PARTICLES = ("", "ও", "ই", "রা", "গুলো", "গুলি", "টি", "টা", "সহ", "-ও")
+
+
+def role_of(mention: Mention, text: str) -> str:
+    """The case role of an actor mention: NOM, OBJ, GEN, LOC or a postposition role."""
+    suffix = mention.suffix or ""
+    after = text[mention.end:mention.end + 24]
+    if suffix.endswith(GENITIVE_ENDINGS) or after.startswith(("'র", "’র")):
+        for pattern, role in POSTPOSITIONS:
+            if pattern.match(after):
+                return role
+        return "GEN"
+    if suffix.endswith(OBJECT_ENDINGS):
+        return "OBJ"
+    for pattern, role in POSTPOSITIONS:
+        if role in ("AGENT", "ATTRIB") and pattern.match(after):
+            return role
+    if suffix in LOCATIVE_ENDINGS:
+        return "LOC"
+    return "NOM"
+
+
+COORDINATION = regex.compile(r"^[\s,]*(?:এবং|ও|আর|এবং\s+তার|,)?[\s,]*$")
+
+
+def coordinated(text: str, left: Mention, right: Mention) -> bool:
+    """True when only a conjunction (এবং, ও, comma, hyphen) separates two mentions."""
+    gap = text[left.end:right.start]
+    return gap in ("-", "–") or bool(COORDINATION.match(gap))

@@ -1,0 +1,55 @@
+"""Factuality: occurred, planned, denied, hypothetical or alleged, from the verb's form
+and the words around a predicate (rule 5 of the spec)."""
+
+from __future__ import annotations
+
+import regex
+
+WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+
+FUTURE_WORD = regex.compile(r"^(?:\p{L}|\p{M})*(?:বে|বেন|বো|ব|বি|বেন)$")
+FUTURE_AUX = regex.compile(r"^(?:হবে|হবেন|যাচ্ছে|যাচ্ছেন|যাওয়া|যাওয়ার|যাবে|যাবেন|চলেছে|রয়েছে|আছে)$")
+PLANNED_CUES = regex.compile(r"আগামী|আসন্ন|পরিকল্পনা|কথা\s+রয়েছে|কথা\s+আছে|হতে\s+যা|প্রস্তুতি|নির্ধারিত")
+NEGATION_WORD = regex.compile(r"^(?:\p{L}|\p{M})+(?:নি|েনি|ননি)$")
+NEGATION_AUX = regex.compile(r"^(?:না|নয়|নেই|নি)$")
+HYPOTHETICAL_CUES = regex.compile(
+    r"পারে|পারেন|পারবে|সম্ভাব্য|সম্ভাবনা|যদি|আশঙ্কা|উদ্বেগ|উদ্বিগ্ন|কিনা|হয়তো|নাকি|জিজ্ঞাসা")
+ALLEGED_CUES = regex.compile(r"বলে\s+(?:\S+\s+){0,4}?(?:অভিযোগ|দাবি)|কথিত|অভিযোগে")
+
+# Words that mean the non-finite predicate is wanted/intended rather than done.
+INTENT = regex.compile(r"^(?:চায়|চান|চাই|চেয়েছে|চেয়েছেন|ইচ্ছা|আগ্রহী)$")
+
+
+def verb_words(text: str, end: int, limit: int = 4) -> list[str]:
+    """Up to ``limit`` words from ``end`` to the next clause break."""
+    out: list[str] = []
+    for m in WORD.finditer(text, end):
+        gap = text[end:m.start()]
+        if any(ch in gap for ch in ",;।?!:"):
+            break
+        out.append(m.group())
+        end = m.end()
+        if len(out) >= limit:
+            break
+    return out
+
+
+def status_of(sentence: str, pred_start: int, pred_end: int, last_word: str, event_type: str) -> str:
+    """The status of a predicate spanning ``sentence[pred_start:pred_end]``."""
+    after = verb_words(sentence, pred_end)
+    clause_tail = " ".join(after)
+    before = sentence[max(0, pred_start - 40):pred_start]
+    words = [last_word, *after[:3]]
+    if any(NEGATION_WORD.match(w) for w in words[:3]) or any(NEGATION_AUX.match(w) for w in after[:2]):
+        return "denied"
+    if ALLEGED_CUES.search(sentence[pred_end:pred_end + 80]) or "কথিত" in before:
+        return "alleged"
+    if HYPOTHETICAL_CUES.search(clause_tail) or HYPOTHETICAL_CUES.search(before):
+        return "hypothetical"
+    if any(INTENT.match(w) for w in after[:3]) and event_type != "AGREE":
+        return "planned"
+    if PLANNED_CUES.search(before) or PLANNED_CUES.search(clause_tail):
+        return "planned"
+    if any(FUTURE_WORD.match(w) for w in words[:2]) or any(FUTURE_AUX.match(w) for w in after[:1]):
+        return "planned"
+    return "occurred"
