@@ -8,7 +8,14 @@ DEMO_DB := demo/ghotona.db
 
 .PHONY: install demo test test-fast gate clean
 
+# Debian packages the tests need: a real PostgreSQL server (started by a pytest fixture).
+SYSTEM_PKGS := postgresql
+
 $(STAMP): pyproject.toml
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  echo "installing Debian packages: $(SYSTEM_PKGS)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PKGS); \
+	fi
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e ".[test]"

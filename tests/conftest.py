@@ -33,3 +33,28 @@ def seed_texts() -> dict[str, str]:
 @pytest.fixture(scope="session")
 def seed_published() -> dict[str, str | None]:
     return {a["article_id"]: (None if a["published_in_text"] else a["published"]) for a in dev_gold_articles()}
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    from pg import postgres_server
+
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """A fresh database URL on a real SQLite file and on a real PostgreSQL server."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "test.db")
+        return
+    import sqlalchemy as sa
+
+    base = request.getfixturevalue("postgres_url")
+    name = f"t_{abs(hash(str(tmp_path))) % 10**9}"
+    eng = sa.create_engine(base.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
+    with eng.connect() as c:
+        c.exec_driver_sql(f"CREATE DATABASE {name}")
+    eng.dispose()
+    yield base.rsplit("/", 1)[0] + f"/{name}"

@@ -25,8 +25,8 @@ def _result(article_id: str, text: str, events: int = 2) -> Result:
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "t.db") as s:
+def store(db_url):
+    with Store(db_url) as s:
         yield s
 
 

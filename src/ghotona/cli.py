@@ -185,6 +185,11 @@ def eval_cmd(
         err.print(f"quality gate passed for {set_name}")
 
 
+
+# Commands that live in their own modules (cli_<name>.py) register themselves on `app`
+# when imported here, one import line each.
+
+
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app()
