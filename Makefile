@@ -8,11 +8,12 @@ DEMO_DB := demo/ghotona.db
 
 .PHONY: install demo test test-fast gate clean
 
-# Debian packages the tests need: a real PostgreSQL server (started by a pytest fixture).
-SYSTEM_PKGS := postgresql
+# Debian packages the tests need: a real PostgreSQL server (started by a pytest fixture)
+# and a real headless Chromium with its driver (web UI tests).
+SYSTEM_PKGS := postgresql chromium chromium-driver
 
 $(STAMP): pyproject.toml
-	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v chromedriver >/dev/null; then \
 	  echo "installing Debian packages: $(SYSTEM_PKGS)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PKGS); \
 	fi

@@ -45,16 +45,16 @@ def _check_input(res: Result, settings: Settings) -> None:
                                        f"{settings.max_article_bytes} bytes (max_article_bytes)")
     if not raw.strip():
         raise ArticleRejected("check", "empty article: no text")
+    ratio = bengali_ratio(raw)
+    if ratio < settings.min_bengali_ratio:
+        raise ArticleRejected("check", f"not Bengali: {ratio:.0%} of letters are Bengali "
+                                       f"(min_bengali_ratio {settings.min_bengali_ratio:.0%})")
 
 
 def _clean(res: Result, settings: Settings) -> None:
     art = clean(res.article)
     if len(art.text.strip()) < settings.min_text_chars:
         raise ArticleRejected("clean", f"no article text left after cleaning ({len(art.text.strip())} characters)")
-    ratio = bengali_ratio(art.text)
-    if ratio < settings.min_bengali_ratio:
-        raise ArticleRejected("clean", f"not Bengali: {ratio:.0%} of letters are Bengali "
-                                       f"(min_bengali_ratio {settings.min_bengali_ratio:.0%})")
     res.article = replace(art, language="bn")
 
 
