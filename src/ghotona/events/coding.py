@@ -28,7 +28,12 @@ TARGET_ROLES = ("OBJ", "COM", "AGAINST", "ON", "TO", "BETWEEN")
 REPORTING = regex.compile(
     r"(?:বলেছে|বলেছেন|বলেন|বলেছিল|বলেছিলেন|জানিয়েছে|জানিয়েছেন|জানান|জানায়|নিশ্চিত\s+করেছে|উল্লেখ\s+করেন)"
     r"\s*,?\s*(?:যে\s+)?")
-EMBEDDED_END = regex.compile(r"\s+বলে\s")
+# Where a new clause's arguments start: after a reporting verb (X বলেছে যে …), after a
+# subordinate clause closed by a comma (… সফরের পর, / … কারণে,), after a semicolon.
+BREAKS = regex.compile(
+    REPORTING.pattern
+    + r"|(?<![\p{L}\p{M}])(?:পর|পরে|আগে|কারণে|সময়|ফলে|হলে|লক্ষ্যে|উপলক্ষে|মধ্যেই|বলে)\s*,\s*"
+    + r"|;\s*|[\p{L}\p{M}]+(?:ে|য়ে)\s*,\s+(?=\S)")
 PRONOUN_SUBJECT = regex.compile(r"^(?:তিনি|তারা|তাঁরা|তিনিও)\s")
 LEAD_DATE = regex.compile(r"^\s*\S+(?:\s+\S+){0,3}\s*,")
 
@@ -46,26 +51,36 @@ def _within(ms: Sequence[Mention], start: int, end: int) -> list[Mention]:
 
 
 def _clauses(sent: Sentence, preds: list[PredicateMatch], text: str) -> list[_Clause]:
-    """One clause per predicate: from the previous predicate (or a reporting verb) to it."""
+    """One clause per predicate.
+
+    A verb predicate's arguments stand between the previous verb predicate (or a
+    reporting verb, or a subordinate-clause break) and it; predicate nouns (বৈঠকের পর,
+    সফরের সময়) do not cut verb clauses, and get a short window of their own.
+    """
     out: list[_Clause] = []
-    prev_end = sent.start
-    for i, p in enumerate(preds):
+    prev_verb_end = sent.start
+    prev_any_end = sent.start
+    verbs = [p for p in preds if p.predicate.pos == "verb"]
+    for p in preds:
         p_start, p_end = sent.start + p.start, sent.start + p.end
-        start = prev_end
-        for m in REPORTING.finditer(text, start, p_start):
+        start = prev_verb_end if p.predicate.pos == "verb" else prev_any_end
+        start = min(start, p_start)
+        for m in BREAKS.finditer(text, start, p_start):
             start = m.end()
-        nxt = sent.start + preds[i + 1].start if i + 1 < len(preds) else sent.end
-        out.append(_Clause(p, start, p_end, nxt))
-        prev_end = p_end
+        later = [sent.start + v.start for v in verbs if sent.start + v.start >= p_end]
+        out.append(_Clause(p, start, p_end, later[0] if later else sent.end))
+        prev_any_end = max(prev_any_end, p_end)
+        if p.predicate.pos == "verb":
+            prev_verb_end = p_end
     return out
 
 
-def _pick_date(dates: list[Mention], clause: _Clause, sent: Sentence, para_lead: Mention | None,
-               future: bool) -> Mention | None:
-    in_clause = _within(dates, clause.start, clause.after_end)
+def _pick_date(dates: list[Mention], clause: _Clause, sent: Sentence, para_lead: Mention | None) -> Mention | None:
+    """The nearest date before the predicate in its clause, else the sentence's lead date,
+    else the paragraph's lead date; never the publication date."""
+    in_clause = _within(dates, clause.start, clause.end)
     if in_clause:
-        before = [d for d in in_clause if d.end <= clause.end]
-        return before[-1] if before else in_clause[0]
+        return in_clause[-1]
     in_sent = [d for d in _within(dates, sent.start, sent.end) if d.end <= clause.end]
     if in_sent:
         return in_sent[0]
@@ -88,14 +103,74 @@ class _Args:
     symmetric: bool
 
 
-def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Mention | None) -> _Args | None:
+PASSIVE = regex.compile(r"^\s*(?:করা|দেওয়া|দেয়া|নেওয়া|হয়|হয়েছে|হয়েছিল|হবে|হচ্ছে)")
+
+
+def _coordinated_run(first: Mention, pool: list[Mention], text: str) -> list[Mention]:
+    run = [first]
+    for m in pool:
+        if m.start > run[-1].start and coordinated(text, run[-1], m):
+            run.append(m)
+    return run
+
+
+def _noun_arguments(window: list[Mention], roles: dict[int, str], text: str) -> _Args | None:
+    """A predicate noun needs its arguments spelled out next to it: X ও Y-এর মধ্যে বৈঠক,
+    X-এর Y সফর, X কর্তৃক নিষেধাজ্ঞা, X-এর বিরুদ্ধে হামলা."""
+    between = [m for m in window if roles[id(m)] == "BETWEEN"]
+    if between:
+        partner = between[-1]
+        left = [m for m in window if m.end <= partner.start and coordinated(text, m, partner)]
+        if left:
+            return _Args([left[-1]], partner, True)
+        return None
+    agents = [m for m in window if roles[id(m)] == "AGENT"]
+    gens = [m for m in window if roles[id(m)] == "GEN"]
+    targets = [m for m in window if roles[id(m)] in TARGET_ROLES and roles[id(m)] != "COM"]
+    noms = [m for m in window if roles[id(m)] == "NOM"]
+    source = agents[-1] if agents else (gens[-1] if gens else None)
+    if source is None:
+        return None
+    target = targets[-1] if targets else next((m for m in noms if m.start > source.start), None)
+    coms = [m for m in window if roles[id(m)] == "COM" and m.start > source.start]
+    if target is None and coms:
+        return _Args([source], coms[-1], True)
+    if target is None:
+        return None
+    return _Args([source], target, False)
+
+
+# Types whose goal may be named by a locative (ইসরায়েলে হামলা, গাজায় অভিযান, সীমান্তে সেনা মোতায়েন).
+LOCATIVE_GOAL_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "AID"})
+LOCATIVE = ("য়", "এ", "তে", "ে", "য়", "য়ও", "তেও", "েও")
+
+
+def _locative_goal(window: list[Mention], roles: dict[int, str], places: list[Mention], clause: _Clause,
+                   source: Mention | None) -> Mention | None:
+    locs = [m for m in window if roles[id(m)] == "LOC"]
+    if locs:
+        return locs[-1]
+    src_code = source.actor.code if source is not None and source.actor is not None else None
+    for m in reversed(_within(places, clause.start, clause.end)):
+        if m.place is not None and m.place.code and m.place.code != src_code and (m.suffix or "").endswith(LOCATIVE):
+            return Mention("actor", m.start, m.end, m.text, actor=Actor(m.place.code, m.place.name, None, m.text),
+                           suffix=m.suffix, resolved_by="place")
+    return None
+
+
+def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Mention | None,
+               places: Sequence[Mention] = ()) -> _Args | None:
     pred = clause.pred.predicate
     window = [m for m in _within(actors, clause.start, clause.end) if m.actor is not None]
     roles = {id(m): role_of(m, text) for m in window}
-    noms = [m for m in window if roles[id(m)] in SOURCE_ROLES]
-    agents = [m for m in window if roles[id(m)] == "AGENT"]
+    if pred.pos == "noun":
+        args = _noun_arguments(window, roles, text)
+        if args is not None and pred.frame == "ts":
+            args = _Args([args.target], args.sources[0], args.symmetric) if args.target else None
+        return args
+    passive = bool(PASSIVE.match(text[clause.end:clause.end + 12]))
+    noms = [m for m in window if roles[id(m)] == "NOM" or (roles[id(m)] == "AGENT" and passive)]
     targets = [m for m in window if roles[id(m)] in TARGET_ROLES]
-    gens = [m for m in window if roles[id(m)] == "GEN"]
     locs = [m for m in window if roles[id(m)] == "LOC"]
     symmetric = pred.symmetric
 
@@ -106,39 +181,26 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
         if left:
             return _Args([left[-1]], partner, True)
 
-    sources: list[Mention] = []
-    if agents:
-        sources = [agents[0]]
-    elif noms:
-        first = noms[0]
-        sources = [first]
-        for m in noms[1:]:
-            if coordinated(text, sources[-1], m):
-                sources.append(m)
-            else:
-                break
+    sources: list[Mention] = _coordinated_run(noms[0], noms, text) if noms else []
     target: Mention | None = targets[0] if targets else None
-    if pred.pos == "noun" and gens:
-        gen = gens[-1]
-        if not sources or sources[0].start > gen.start:
-            # "পুতিনের উত্তর কোরিয়া সফর": the genitive is the doer, the bare noun the goal.
-            if sources and target is None:
-                target = sources[0]
-            sources = [gen]
+    if target is not None and roles[id(target)] == "COM":
+        symmetric = True
     if target is None and len(sources) > 1 and symmetric:
         sources, target = [sources[0]], sources[1]
-    if target is None and len(noms) > len(sources):
-        rest = [m for m in noms if m not in sources]
+    if target is None:
+        rest = [m for m in noms if m not in sources and m.start > sources[-1].end] if sources else []
         target = rest[0] if rest else None
-    if target is None and locs and pred.mode in ("visit", "meet"):
+    if target is None and locs and pred.mode == "visit":
         target = locs[-1]
     if not sources:
         post = [m for m in _within(actors, clause.end, clause.after_end)
                 if m.actor is not None and role_of(m, text) == "NOM"]
         if post:
-            sources = [post[0]]
+            sources = _coordinated_run(post[0], post, text)
         elif carried is not None:
             sources = [carried]
+    if target is None and pred.type in LOCATIVE_GOAL_TYPES:
+        target = _locative_goal(window, roles, list(places), clause, sources[0] if sources else None)
     if pred.frame == "ts" and target is not None and sources:
         sources, target = [target], sources[0]
     if pred.frame == "s":
@@ -182,6 +244,14 @@ def _confidence(source: Actor, target: Actor | None, pred: PredicateMatch, date:
     return round(min(score, 0.95), 2)
 
 
+def _same_actor(a: Actor, b: Actor | None) -> bool:
+    """Self-directed or state-level self-loops are not events; domestic dyads between
+    different bodies (police → party) are."""
+    if b is None or a.code != b.code:
+        return False
+    return a.name == b.name or a.sector == b.sector
+
+
 def _as_actor(m: Mention) -> Actor:
     a = m.actor
     assert a is not None
@@ -200,40 +270,109 @@ def _paragraph_leads(sentences: list[Sentence], dates: list[Mention]) -> dict[in
     return leads
 
 
+@dataclass(slots=True)
+class _Coded:
+    """A clause with its arguments and factuality, before it becomes events."""
+
+    clause: _Clause
+    args: _Args
+    status: str
+    attributed_to: str | None
+    date: Mention | None
+
+
+EMBEDDED = regex.compile(r"^[\s\"”’'।]*(?:[\p{L}\p{M}]+\s+){0,1}বলে(?:\s|$)")
+FOR_CLAIM = regex.compile(r"^[\s\"”’']*(?:এর\s+)?(?:জন্য|দায়ে|অভিযোগে)(?:\s|$)")
+CLAIM_TYPES = ("ACCUSE",)
+
+
+def _name(m: Mention) -> str | None:
+    return m.actor.name if m.actor is not None else None
+
+
+def _link_claims(coded: list[_Coded], text: str) -> list[_Coded]:
+    """Rule 5: "<act> বলে অভিযোগ করেছে X" — the act is alleged and attributed to X, and
+    X's accusation is aimed at the act's doers. "X Y-কে <act>-এর জন্য অভিযুক্ত করে" — the
+    act's doer is Y."""
+    out = list(coded)
+    for i, c in enumerate(coded):
+        nxt = next((d for d in coded[i + 1:] if d.clause.pred.predicate.pos == "verb"), None)
+        if nxt is None or nxt.clause.pred.predicate.type not in CLAIM_TYPES:
+            continue
+        after = text[c.clause.end:c.clause.end + 40]
+        accuser = nxt.args.sources[0] if nxt.args.sources else None
+        if EMBEDDED.match(after):
+            c.status = "alleged"
+            c.attributed_to = _name(accuser) if accuser else c.attributed_to
+            if nxt.args.target is None or nxt.args.target in c.args.sources:
+                doers = [*c.args.sources, *([c.args.target] if c.args.symmetric and c.args.target else [])]
+                extra = [_Coded(nxt.clause, _Args(nxt.args.sources, d, False), nxt.status, nxt.attributed_to,
+                                nxt.date) for d in doers[1:]]
+                nxt.args = _Args(nxt.args.sources, doers[0], False)
+                out.extend(extra)
+        elif c.clause.pred.predicate.pos == "noun" and FOR_CLAIM.match(after) and nxt.args.target is not None:
+            c.status = "alleged"
+            c.attributed_to = _name(accuser) if accuser else None
+            c.args = _Args([nxt.args.target], None if c.clause.pred.predicate.frame == "s" else c.args.target,
+                           c.args.symmetric)
+            c.date = c.date or nxt.date
+    return out
+
+
+def _noun_claim_placeholder(clause: _Clause) -> _Args:
+    return _Args([], None, clause.pred.predicate.symmetric)
+
+
 def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates: list[Mention],
                   places: list[Mention], para_lead: Mention | None, carried: Mention | None) -> list[Event]:
     """All events of one sentence (before article-level merging)."""
     text = article.text
     preds = load_lexicon().find(sent.text)
-    events: list[Event] = []
     attributed = _attribution(sent, actors, text)
+    coded: list[_Coded] = []
+    last_sources: Mention | None = carried
     for clause in _clauses(sent, preds, text):
-        args = _arguments(clause, actors, text, carried)
-        if args is None:
-            continue
+        args = _arguments(clause, actors, text, last_sources, places)
         pm, pred = clause.pred, clause.pred.predicate
+        if args is None:
+            if pred.pos != "noun":
+                continue
+            args = _noun_claim_placeholder(clause)  # may get its doer from a following accusation
+        elif pred.pos == "verb":
+            last_sources = args.sources[0]
         words = WORD.findall(sent.text[pm.start:pm.end])
         status = status_of(sent.text, pm.start, pm.end, words[-1] if words else "", pred.type)
-        dmention = _pick_date(dates, clause, sent, para_lead, status in ("planned", "hypothetical"))
-        dv = _date_value(dmention, status in ("planned", "hypothetical"))
-        place = _place(places, clause, args.target, pred.mode)
-        target = _as_actor(args.target) if args.target is not None else None
-        for src_m in args.sources:
-            source = _as_actor(src_m)
-            if source.code is None or (target is not None and target.code == source.code):
-                continue
-            events.append(Event(
-                event_id=stable_id(article.article_id, pred.type, source.code, target.code if target else None,
-                                   dv.date, sent.start, pm.start),
-                article_id=article.article_id, event_type=pred.type, mode=pred.mode or None,
-                cameo=pred.cameo, goldstein=pred.goldstein, quad_class=pred.quad_class,
-                source=source, target=target, symmetric=args.symmetric,
-                date=dv.date, date_precision=dv.precision, date_text=dv.text if dv.date else None,
-                location=place, status=status, attributed_to=attributed,
-                evidence=Evidence(sent.text, sent.start, sent.end),
-                confidence=_confidence(source, target, pm, dv),
-            ))
+        coded.append(_Coded(clause, args, status, attributed, _pick_date(dates, clause, sent, para_lead)))
+    events: list[Event] = []
+    for c in _link_claims(coded, text):
+        events.extend(_events_of(article, sent, c, places))
     return events
+
+
+def _events_of(article: Article, sent: Sentence, c: _Coded, places: list[Mention]) -> list[Event]:
+    pm, pred, args = c.clause.pred, c.clause.pred.predicate, c.args
+    if pred.frame != "s" and (args.target is None or args.target.actor is None or args.target.actor.code is None):
+        return []  # the spec's events name whom they are done to; few gold events lack a target
+    dv = _date_value(c.date, c.status in ("planned", "hypothetical"))
+    place = _place(places, c.clause, args.target, pred.mode)
+    target = _as_actor(args.target) if args.target is not None else None
+    out = []
+    for src_m in args.sources:
+        source = _as_actor(src_m)
+        if source.code is None or _same_actor(source, target):
+            continue
+        out.append(Event(
+            event_id=stable_id(article.article_id, pred.type, source.code, target.code if target else None,
+                               dv.date, sent.start, pm.start),
+            article_id=article.article_id, event_type=pred.type, mode=pred.mode or None,
+            cameo=pred.cameo, goldstein=pred.goldstein, quad_class=pred.quad_class,
+            source=source, target=target, symmetric=args.symmetric,
+            date=dv.date, date_precision=dv.precision, date_text=dv.text if dv.date else None,
+            location=place, status=c.status, attributed_to=c.attributed_to,
+            evidence=Evidence(sent.text, sent.start, sent.end),
+            confidence=_confidence(source, target, pm, dv),
+        ))
+    return out
 
 
 def _merge_key(e: Event) -> tuple[object, ...]:
