@@ -36,6 +36,8 @@ test: $(STAMP)
 # The quality gate: extract the gold sets, score them, fail below the pinned floors.
 gate: $(STAMP)
 	$(BIN)/ghotona eval --gold $(SHARED)/eval/dev --baseline tests/quality_baseline.json --name dev
+	$(BIN)/ghotona eval --gold $(SHARED)/eval/dev2 --baseline tests/quality_baseline.json --name dev2
+	$(BIN)/ghotona eval --gold tests/gold --scorer $(SHARED)/eval/score.py --baseline tests/quality_baseline.json --name gold
 
 clean:
 	rm -rf $(VENV) demo .pytest_cache

@@ -21,8 +21,10 @@ from ghotona.readers import parse_date, read_text
 
 LOGGER = logging.getLogger(__name__)
 
-GATED_METRICS = ("f1", "precision", "recall", "status_accuracy", "date_exact_accuracy", "evidence_valid",
-                 "cleaning_checks_passed", "published_date_accuracy")
+# Pinned by the gate. Field accuracies on matched pairs (status, date) move whenever the
+# set of matches changes, so they are reported but not pinned.
+GATED_METRICS = ("f1", "precision", "recall", "evidence_valid", "cleaning_checks_passed",
+                 "published_date_accuracy")
 
 
 def _corpus_index(path: Path, wanted: set[str]) -> dict[str, dict[str, Any]]:

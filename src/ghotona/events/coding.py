@@ -75,12 +75,22 @@ def _clauses(sent: Sentence, preds: list[PredicateMatch], text: str) -> list[_Cl
     return out
 
 
-def _pick_date(dates: list[Mention], clause: _Clause, sent: Sentence, para_lead: Mention | None) -> Mention | None:
-    """The nearest date before the predicate in its clause, else the sentence's lead date,
-    else the paragraph's lead date; never the publication date."""
+DAY_ANAPHOR = regex.compile(r"(?<![\p{L}\p{M}])(?:সেদিন|সেদিনই|একই\s+দিনে?|এদিন|ওইদিন|ওই\s+দিন|ঐদিন|ওই\s+দিনই)"
+                            r"(?![\p{L}\p{M}])")
+
+
+def _pick_date(dates: list[Mention], clause: _Clause, sent: Sentence, para_lead: Mention | None,
+               text: str) -> Mention | None:
+    """The nearest date before the predicate in its clause, else (for সেদিন/একই দিনে) the
+    last day-precise date before it, else the sentence's lead date, else the paragraph's
+    lead date; never the publication date."""
     in_clause = _within(dates, clause.start, clause.end)
     if in_clause:
         return in_clause[-1]
+    if DAY_ANAPHOR.search(text, clause.start, clause.end):
+        earlier = [d for d in dates if d.end <= clause.start and d.date is not None and d.date.precision == "day"]
+        if earlier:
+            return earlier[-1]
     in_sent = [d for d in _within(dates, sent.start, sent.end) if d.end <= clause.end]
     if in_sent:
         return in_sent[0]
@@ -258,16 +268,31 @@ def _as_actor(m: Mention) -> Actor:
     return Actor(a.code, a.name, a.sector, m.text)
 
 
-def _paragraph_leads(sentences: list[Sentence], dates: list[Mention]) -> dict[int, Mention]:
-    """Dates that open a paragraph ("১৩ সেপ্টেম্বর, …") and govern what follows in it."""
-    leads: dict[int, Mention] = {}
+NEWS_DAY_ANCHORS = frozenset({"weekday", "weekday+relative", "published"})
+LEAD_SENTENCES = 3
+
+
+def _governing_dates(sentences: list[Sentence], dates: list[Mention]) -> dict[int, Mention]:
+    """Dates that govern sentences with none of their own, as Bengali news uses them:
+    a sentence opening with a date ("১৩ সেপ্টেম্বর, …") governs the rest of its paragraph;
+    the one day named in the article's lead (আজ সোমবার, গতকাল, বৃহস্পতিবার) governs the lead's
+    other sentences. Never the publication date itself."""
+    governing: dict[int, Mention] = {}
+    current: tuple[int, Mention] | None = None
     for s in sentences:
-        if s.paragraph in leads:
-            continue
         first = _within(dates, s.start, s.end)
         if first and first[0].start - s.start <= 2 and LEAD_DATE.match(s.text):
-            leads[s.paragraph] = first[0]
-    return leads
+            current = (s.paragraph, first[0])
+        if current is not None and current[0] == s.paragraph:
+            governing[s.index] = current[1]
+    lead = [s for s in sentences if s.kind == "body"][:LEAD_SENTENCES]
+    days = {d.date.date: d for s in lead for d in _within(dates, s.start, s.end)
+            if d.date is not None and d.date.precision == "day" and d.resolved_by in NEWS_DAY_ANCHORS}
+    if len(days) == 1:
+        news_day = next(iter(days.values()))
+        for s in lead:
+            governing.setdefault(s.index, news_day)
+    return governing
 
 
 @dataclass(slots=True)
@@ -342,7 +367,8 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
             last_sources = args.sources[0]
         words = WORD.findall(sent.text[pm.start:pm.end])
         status = status_of(sent.text, pm.start, pm.end, words[-1] if words else "", pred.type)
-        coded.append(_Coded(clause, args, status, attributed, _pick_date(dates, clause, sent, para_lead)))
+        lead = para_lead if status not in ("planned", "hypothetical") else None
+        coded.append(_Coded(clause, args, status, attributed, _pick_date(dates, clause, sent, lead, text)))
     events: list[Event] = []
     for c in _link_claims(coded, text):
         events.extend(_events_of(article, sent, c, places))
@@ -404,12 +430,12 @@ def code_events(article: Article, sentences: list[Sentence], mentions: list[Ment
     actors = [m for m in mentions if m.kind == "actor"]
     dates = [m for m in mentions if m.kind == "date"]
     places = [m for m in mentions if m.kind == "place"]
-    leads = _paragraph_leads(sentences, dates)
+    governing = _governing_dates(sentences, dates)
     out: list[Event] = []
     last_subject: Mention | None = None
     for sent in sentences:
         carried = last_subject if PRONOUN_SUBJECT.match(sent.text) else None
-        out.extend(code_sentence(article, sent, actors, dates, places, leads.get(sent.paragraph), carried))
+        out.extend(code_sentence(article, sent, actors, dates, places, governing.get(sent.index), carried))
         subjects = [m for m in _within(actors, sent.start, sent.end)
                     if m.actor is not None and m.actor.name and role_of(m, article.text) == "NOM"]
         if subjects:
