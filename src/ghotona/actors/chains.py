@@ -159,10 +159,14 @@ def build_chains(atoms: list[Atom], text: str) -> list[list[Atom]]:
             j -= len(chain) - conj_at
             chain, cats = chain[:conj_at], cats[:conj_at]
         head = max((k for k, c in enumerate(cats) if c in "PRIS"), default=-1)
+        if head < 0 and cats[-1] == "H":  # "মিঃ …": an honorific before a name we do not know
+            head = len(cats) - 1
         if head >= 0:
             chain, cats = chain[: head + 1], cats[: head + 1]
-            if not set(cats) & set("PRI"):  # a lone scope: drop leading titles from the span
+            if not set(cats) & set("PRIH"):  # a lone scope: drop leading titles from the span
                 chain = chain[cats.index("S"):]
+            elif not set(cats) & set("PRIS"):  # honorifics only: keep them, from the first one
+                chain = chain[cats.index("H"):]
             out.append(chain)
         i = j
     return out
