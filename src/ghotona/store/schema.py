@@ -88,7 +88,80 @@ def _m001_initial(conn: sa.Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
+# Indexes for the API's keyset pages and per-actor aggregates (covering, so a timeline or
+# a dyad reads only the index): (code, date_start, event_id) orders a page without sorting.
+_API_INDEXES = (
+    "ix_api_source ON events (source_code, date_start, event_id, target_code, quad_class, goldstein,"
+    " date_precision)",
+    "ix_api_target ON events (target_code, date_start, event_id, source_code, quad_class, goldstein,"
+    " date_precision)",
+    "ix_api_dyad ON events (source_code, target_code, date_start, date_precision, \"symmetric\", event_type,"
+    " quad_class, goldstein)",  # SYMMETRIC is a reserved word in PostgreSQL
+    "ix_api_date ON events (date_start, event_id)",
+    "ix_api_type ON events (event_type, date_start, event_id)",
+    "ix_api_story ON events (story, date_start, event_id)",
+)
+
+
+def _m003_api_indexes(conn: sa.Connection) -> None:
+    for ddl in _API_INDEXES:
+        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {ddl}")
+
+
+# -- 002_stories: cross-article stories and near-duplicate articles -----------------------
+# (events.story is looked up through ix_api_story, which leads with story: 003_api_indexes)
+
+stories = sa.Table(
+    "stories", metadata,
+    sa.Column("story_id", sa.String(40), primary_key=True),
+    sa.Column("family", sa.String(12), nullable=False),          # type family (ghotona.stories.cluster)
+    sa.Column("block_a", sa.Text, nullable=False),               # the block's actor keys, sorted: a code,
+    sa.Column("block_b", sa.Text, nullable=False),               # "~name" or "" (to reload the block)
+    sa.Column("canonical_event_id", sa.String(40), nullable=False),
+    sa.Column("event_type", sa.String(12), nullable=False),
+    *(sa.Column(f"{role}_{field}", sa.Text if field == "name" else sa.String(12))
+      for role in ("source", "target") for field in ("code", "name")),
+    sa.Column("symmetric", sa.Boolean, nullable=False),
+    sa.Column("date", sa.String(10)),
+    sa.Column("date_precision", sa.String(5), nullable=False),
+    sa.Column("date_start", sa.Date),
+    sa.Column("location_code", sa.String(12)),
+    sa.Column("location_name", sa.Text),
+    sa.Column("first_report", sa.Date),
+    sa.Column("last_report", sa.Date),
+    sa.Column("n_mentions", sa.Integer, nullable=False),
+    sa.Column("n_articles", sa.Integer, nullable=False),
+    sa.Column("n_outlets", sa.Integer, nullable=False),
+    sa.Column("outlets", sa.Text, nullable=False),               # JSON list of outlet names
+    sa.Column("status_summary", sa.Text, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_stories_block", "family", "block_a", "block_b"),
+    sa.Index("ix_stories_last_report", "last_report"),
+    sa.Index("ix_stories_source", "source_code"),
+    sa.Index("ix_stories_target", "target_code"),
+)
+
+article_duplicates = sa.Table(
+    "article_duplicates", metadata,
+    sa.Column("article_id", sa.String(200), primary_key=True),   # the copy (not coded)
+    sa.Column("original_id", sa.String(200), nullable=False),    # earliest published of its group
+    sa.Column("similarity", sa.Float),                           # estimated Jaccard of the two texts
+    sa.Column("outlet", sa.String(200)),
+    sa.Column("url", sa.Text),
+    sa.Column("published", sa.Date),
+    sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_article_duplicates_original", "original_id"),
+)
+
+
+def _m002_stories(conn: sa.Connection) -> None:
+    for table in (stories, article_duplicates):
+        table.create(conn, checkfirst=True)
+
+
 # Named migrations, applied in order, each in its own transaction with its record.
 MIGRATIONS: list[tuple[str, Callable[[sa.Connection], None]]] = [
     ("001_initial", _m001_initial),
+    ("002_stories", _m002_stories),
+    ("003_api_indexes", _m003_api_indexes),
 ]
