@@ -36,3 +36,7 @@ class DataFileError(GhotonaError):
 
 class EvalError(GhotonaError):
     """The gold set or the quality gate cannot be evaluated, or a floor was not met."""
+
+
+class NotFound(GhotonaError):
+    """The requested event, article, story or actor is not in the store."""
