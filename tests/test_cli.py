@@ -47,7 +47,7 @@ def test_ingest_is_idempotent_and_events_lists(tmp_path):
     assert first.exit_code == 0, first.output
     assert "5 new" in first.output
     second = runner.invoke(app, ["ingest", seeds, "--db", db])
-    assert "0 new, 0 replaced, 5 unchanged; events: 0" in second.output
+    assert "0 new, 0 replaced, 5 unchanged, 0 near-duplicates skipped; events: 0 " in " ".join(second.output.split()) + " "
     res = runner.invoke(app, ["events", "--db", db, "--actor", "PRK", "--format", "jsonl"])
     rows = [json.loads(line) for line in res.stdout.splitlines()]
     assert rows and all("PRK" in (e["source"]["code"], (e["target"] or {}).get("code")) for e in rows)
@@ -82,3 +82,27 @@ def test_eval_gate(tmp_path):
     assert res.exit_code == 1 and "below its floor" in res.output
     res = runner.invoke(app, ["eval", "--gold", str(DEV), "--baseline", str(base), "--update-baseline"])
     assert res.exit_code == 1 and "refusing to lower" in res.output
+
+
+def test_ingest_skips_near_duplicates_and_clusters_stories(tmp_path):
+    """A syndicated copy (same text, other id and outlet) is linked, not coded twice."""
+    db = str(tmp_path / "d.db")
+    seeds = [json.loads(line) for line in (ROOT / "examples" / "seeds.jsonl").read_text(encoding="utf-8").splitlines()]
+    copy = dict(seeds[1], id="copy-of-" + seeds[1]["id"], outlet="Another Outlet",
+                text=seeds[1]["text"] + "\nআরও খবর পড়ুন।")
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [*seeds, copy]), encoding="utf-8")
+    res = runner.invoke(app, ["ingest", str(path), "--db", db])
+    assert res.exit_code == 0, res.output
+    out = " ".join(res.output.split())
+    assert "5 new" in out and "1 near-duplicates skipped" in out
+    from ghotona.store import Store
+    from ghotona.store.stories import list_stories
+    import sqlalchemy as sa
+    with Store(db) as store:
+        with store.engine.connect() as conn:
+            links = conn.execute(sa.text("select article_id, original_id from article_duplicates")).all()
+            unassigned = conn.execute(sa.text("select count(*) from events where story is null")).scalar()
+        assert links == [(copy["id"], seeds[1]["id"])]
+        assert unassigned == 0
+        assert list_stories(store)

@@ -122,3 +122,22 @@ def test_process_keeps_order_and_passes_failures():
     out = list(process(items, batch_size=1))
     assert [r.article.article_id for r in out] == ["x", "y"]
     assert out[0].failure.reason == "no such file" and out[1].ok
+
+
+def test_bijoy_encoded_article_is_converted_not_rejected():
+    """Legacy ASCII-typed Bengali is converted to Unicode before cleaning (issue 4)."""
+    from ghotona.pipeline import analyse
+
+    bijoy = ("evsjv‡`k Avgvi †mvbvi evsjv. cÖavbgš¿x XvKv wbe©vPb Kg©x AvšÍR©vwZK ivóªcwZ " * 4).strip()
+    res = analyse(Article(article_id="bijoy", raw=bijoy))
+    assert res.failure is None, res.failure
+    assert "বাংলাদেশ" in res.article.text and "প্রধানমন্ত্রী" in res.article.text
+    assert "evsjv" not in res.article.text
+
+
+def test_half_bijoy_text_is_rejected_naming_the_encoding(monkeypatch):
+    from ghotona import pipeline
+
+    monkeypatch.setattr(pipeline, "detect_bijoy", lambda _text: 0.4)
+    res = pipeline.analyse(Article(article_id="odd", raw="abc def ghi jkl mno pqr stu vwx " * 3))
+    assert res.failure is not None and "Bijoy" in res.failure.reason

@@ -110,7 +110,8 @@ def ingest(
         return
     bar.close()
     err.print(f"articles: {stats.articles_new} new, {stats.articles_replaced} replaced, "
-              f"{stats.articles_unchanged} unchanged; events: {stats.events}; failures: {stats.failures}")
+              f"{stats.articles_unchanged} unchanged, {stats.duplicates} near-duplicates skipped; "
+              f"events: {stats.events} ({stats.stories} newly clustered into stories); failures: {stats.failures}")
     for reason, n in sorted(stats.failure_reasons.items()):
         err.print(f"  {n} × {reason}")
 
@@ -188,6 +189,11 @@ def eval_cmd(
 
 # Commands that live in their own modules (cli_<name>.py) register themselves on `app`
 # when imported here, one import line each.
+from ghotona import cli_export  # noqa: E402,F401
+from ghotona import cli_stories  # noqa: E402,F401
+from ghotona import cli_serve  # noqa: E402,F401
+from ghotona import cli_dates  # noqa: E402,F401
+from ghotona import cli_actors  # noqa: E402,F401
 
 
 def main() -> None:

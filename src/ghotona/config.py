@@ -32,6 +32,8 @@ class Settings:
     min_text_chars: int = 20
     favor_precision: bool = True
     min_confidence: float = 0.0
+    dedup: bool = True        # skip near-duplicate articles (syndicated copies) at ingest
+    stories: bool = True      # cluster new events into cross-article stories after ingest
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:

@@ -14,11 +14,14 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from ghotona.actors import find_actors
+from ghotona.actors.coref import resolve_coreference
 from ghotona.clean import bengali_ratio, clean
 from ghotona.config import DEFAULT_SETTINGS, Settings
-from ghotona.dates import detect_published, find_dates
+from ghotona.dates import detect_published
+from ghotona.dates.report import find_dates_normalised
 from ghotona.errors import ArticleRejected
 from ghotona.events import code_events
+from ghotona.lang.bijoy import BIJOY_THRESHOLD, ENCODING_NAME, bijoy_to_unicode, detect_bijoy
 from ghotona.lang.segment import segment
 from ghotona.model import Article, Failure, Result
 from ghotona.places import find_places
@@ -26,6 +29,9 @@ from ghotona.places import find_places
 LOGGER = logging.getLogger(__name__)
 
 __all__ = ["STAGES", "Stage", "analyse", "process"]
+
+# A Bijoy score between this and BIJOY_THRESHOLD is suspicious: rejected with the encoding named.
+BIJOY_SUSPECT = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +53,17 @@ def _check_input(res: Result, settings: Settings) -> None:
         raise ArticleRejected("check", "empty article: no text")
     ratio = bengali_ratio(raw)
     if ratio < settings.min_bengali_ratio:
+        score = detect_bijoy(raw)
+        if score >= BIJOY_THRESHOLD:
+            # Legacy ASCII-typed Bengali: convert, then judge the converted text.
+            LOGGER.info("%s: %s (score %.2f), converted to Unicode", res.article.article_id, ENCODING_NAME, score)
+            res.article = replace(res.article, raw=bijoy_to_unicode(raw))
+            ratio = bengali_ratio(res.article.raw)
+            if ratio >= settings.min_bengali_ratio:
+                return
+        elif score >= BIJOY_SUSPECT:
+            raise ArticleRejected("check", f"looks like {ENCODING_NAME} (score {score:.2f}) but not clearly "
+                                           "enough to convert; convert it to Unicode first")
         raise ArticleRejected("check", f"not Bengali: {ratio:.0%} of letters are Bengali "
                                        f"(min_bengali_ratio {settings.min_bengali_ratio:.0%})")
 
@@ -72,7 +89,8 @@ def _segment(res: Result, _settings: Settings) -> None:
 
 def _mentions(res: Result, _settings: Settings) -> None:
     text, published = res.article.text, res.article.published
-    found = [*find_dates(text, published), *find_actors(text, when=published), *find_places(text)]
+    actors = resolve_coreference(text, find_actors(text, when=published))
+    found = [*find_dates_normalised(text, published), *actors, *find_places(text)]
     res.mentions = sorted(found, key=lambda m: (m.start, m.end, m.kind))
 
 

@@ -121,8 +121,12 @@ class WriteStats:
     events: int = 0
     failures: int = 0
     failure_reasons: dict[str, int] = field(default_factory=dict)
+    duplicates: int = 0       # near-duplicate articles skipped (their link is recorded)
+    stories: int = 0          # events given a story by the clustering after the ingest
 
     def add(self, other: WriteStats) -> None:
+        self.duplicates += other.duplicates
+        self.stories += other.stories
         self.articles_new += other.articles_new
         self.articles_replaced += other.articles_replaced
         self.articles_unchanged += other.articles_unchanged
