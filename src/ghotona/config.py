@@ -19,6 +19,8 @@ SETTINGS_HELP: dict[str, str] = {
     "min_text_chars": "cleaned articles shorter than this are rejected as empty",
     "favor_precision": "trafilatura option for HTML pages: prefer dropping chrome over keeping text",
     "min_confidence": "events below this confidence are not emitted",
+    "dedup": "skip near-duplicates of stored articles at ingest (the link is recorded)",
+    "stories": "cluster newly stored events into cross-article stories after an ingest",
 }
 
 
