@@ -4,6 +4,7 @@ quality gate that pins floors in a committed baseline file."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 import logging
 import subprocess
@@ -102,11 +103,52 @@ def evaluate(gold_dir: Path, *, scorer: Path | None = None, settings: Settings =
         proc = subprocess.run([sys.executable, str(scorer), "--gold", str(gold_dir), "--pred", str(ev_path),
                                "--articles", str(ar_path), "--json"],
                               capture_output=True, text=True, check=False)
-    if proc.returncode != 0:
-        raise EvalError(f"scorer failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
-    report: dict[str, Any] = json.loads(proc.stdout.splitlines()[0])
+        if proc.returncode != 0:
+            raise EvalError(f"scorer failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
+        report: dict[str, Any] = json.loads(proc.stdout.splitlines()[0])
+        report["reliability"] = reliability(gold_dir, ev_path, scorer)
     report["failures"] = {r.article.article_id: r.failure.reason for r in results if r.failure}
     return report
+
+
+RELIABILITY_EDGES = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
+
+
+def reliability(gold_dir: Path, pred_path: Path, scorer: Path) -> list[dict[str, Any]]:
+    """A reliability table: per confidence bin, how many predictions and what share matched.
+
+    Uses the scorer's own matching (``compatible``, ``closeness``, ``max_matching``) so a
+    "correct" prediction here is exactly a true positive there; predictions matched to an
+    optional gold event are left out, like the scorer does.
+    """
+    spec = importlib.util.spec_from_file_location("_ghotona_scorer", scorer)
+    if spec is None or spec.loader is None:
+        raise EvalError(f"cannot load the scorer at {scorer}")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    arts = {a["article_id"] for a in mod.load_jsonl(gold_dir / "articles.jsonl")}
+    gold = [g for g in mod.load_jsonl(gold_dir / "events.jsonl") if g["article_id"] in arts]
+    preds = [p for p in mod.load_jsonl(pred_path) if p.get("article_id") in arts]
+    outcomes: list[tuple[float, bool]] = []
+    for aid in sorted(arts):
+        P = [p for p in preds if p["article_id"] == aid]
+        G = [g for g in gold if g["article_id"] == aid]
+        req = [i for i, g in enumerate(G) if not g.get("optional")]
+        opt = [i for i, g in enumerate(G) if g.get("optional")]
+        pairs = mod.max_matching(len(P), req, opt, lambda i, j: mod.compatible(P[i], G[j]),
+                                 lambda i, j: mod.closeness(P[i], G[j]))
+        for i, p in enumerate(P):
+            if i in pairs and G[pairs[i]].get("optional"):
+                continue
+            outcomes.append((float(p.get("confidence") or 0.0), i in pairs))
+    rows = []
+    for lo, hi in zip(RELIABILITY_EDGES, RELIABILITY_EDGES[1:]):
+        inside = [ok for c, ok in outcomes if lo <= c < hi]
+        confs = [c for c, _ in outcomes if lo <= c < hi]
+        rows.append({"bin": f"{lo:.1f}-{min(hi, 1.0):.1f}", "n": len(inside),
+                     "mean_confidence": round(sum(confs) / len(confs), 3) if confs else None,
+                     "precision": round(sum(inside) / len(inside), 3) if inside else None})
+    return rows
 
 
 def check_gate(report: dict[str, Any], baseline: dict[str, Any]) -> list[str]:
