@@ -397,3 +397,13 @@ def test_skip_duplicates_and_an_earlier_copy_added_later_becomes_the_original(se
     assert index.original_of("late") == "early" and index.add("late", text) == "early"
     assert index.groups() == [("early", "late")] and "late" in index and len(index) == 2
 
+
+
+def test_seed_stories_match_the_gold_pairwise():
+    """Issue 7: on the seeds the summit mentions of 000, 001 and 003 share one story and the
+    2019 Vladivostok summit and the Lavrov visit stay apart (scored by the shared scorer)."""
+    from ghotona.evaluate import evaluate
+
+    report = evaluate(ROOT.parent / "shared" / "eval" / "dev")
+    assert report["story_pairwise_precision"] == 1.0
+    assert report["story_pairwise_recall"] == 1.0

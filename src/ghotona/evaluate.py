@@ -19,6 +19,7 @@ from ghotona.errors import EvalError
 from ghotona.model import Article, Result
 from ghotona.pipeline import process
 from ghotona.readers import parse_date, read_text
+from ghotona.stories import attach_stories
 
 LOGGER = logging.getLogger(__name__)
 
@@ -94,7 +95,9 @@ def evaluate(gold_dir: Path, *, scorer: Path | None = None, settings: Settings =
     scorer = scorer or default_scorer(gold_dir)
     if not scorer.exists():
         raise EvalError(f"scorer not found at {scorer}; pass --scorer")
-    results = list(process(gold_articles(gold_dir), settings))
+    # Stories are clustered across the gold set, as an ingest would, so the scorer's story
+    # pairwise precision/recall measure the clustering too.
+    results = attach_stories(process(gold_articles(gold_dir), settings))
     with tempfile.TemporaryDirectory() as tmp:
         out = keep_dir or Path(tmp)
         out.mkdir(parents=True, exist_ok=True)
