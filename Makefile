@@ -28,6 +28,10 @@ demo: $(STAMP)
 	mkdir -p demo
 	$(BIN)/ghotona ingest examples/seeds.jsonl --db $(DEMO_DB)
 	$(BIN)/ghotona events --db $(DEMO_DB)
+	$(BIN)/ghotona stories --db $(DEMO_DB)
+	@echo
+	@echo "Browse the demo database (web UI, API docs at /docs):"
+	@echo "  $(BIN)/ghotona serve --db $(DEMO_DB)    then open http://127.0.0.1:8000/"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
