@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -33,6 +33,8 @@ REPORTING = regex.compile(
 BREAKS = regex.compile(
     REPORTING.pattern
     + r"|(?<![\p{L}\p{M}])(?:পর|পরে|আগে|কারণে|সময়|ফলে|হলে|লক্ষ্যে|উপলক্ষে|মধ্যেই|বলে)\s*,\s*"
+    + r"|(?<![\p{L}\p{M}])(?:অভিযোগ|দাবি|দাবী)\s*,\s*"
+    + r"|[\p{L}\p{M}]+(?:ার|ের|নোর)\s+(?:পর|পরে|আগে)(?:ই|ও)?\s+"
     + r"|;\s*|[\p{L}\p{M}]+(?:ে|য়ে)\s*,\s+(?=\S)")
 PRONOUN_SUBJECT = regex.compile(r"^(?:তিনি|তারা|তাঁরা|তিনিও)\s")
 LEAD_DATE = regex.compile(r"^\s*\S+(?:\s+\S+){0,3}\s*,")
@@ -44,6 +46,7 @@ class _Clause:
     start: int        # absolute offset where the clause's arguments may start
     end: int          # absolute offset after the predicate
     after_end: int    # absolute offset up to which post-verbal subjects may stand
+    sent_end: int = 0  # absolute end of the sentence
 
 
 def _within(ms: Sequence[Mention], start: int, end: int) -> list[Mention]:
@@ -68,7 +71,7 @@ def _clauses(sent: Sentence, preds: list[PredicateMatch], text: str) -> list[_Cl
         for m in BREAKS.finditer(text, start, p_start):
             start = m.end()
         later = [sent.start + v.start for v in verbs if sent.start + v.start >= p_end]
-        out.append(_Clause(p, start, p_end, later[0] if later else sent.end))
+        out.append(_Clause(p, start, p_end, later[0] if later else sent.end, sent.end))
         prev_any_end = max(prev_any_end, p_end)
         if p.predicate.pos == "verb":
             prev_verb_end = p_end
@@ -124,7 +127,14 @@ def _coordinated_run(first: Mention, pool: list[Mention], text: str) -> list[Men
     return run
 
 
-def _noun_arguments(window: list[Mention], roles: dict[int, str], text: str) -> _Args | None:
+MODIFIER_GAP = regex.compile(r"\s+(?:(?:ড্রোন|বিমান|বোমা|রকেট|ক্ষেপণাস্ত্র|সামরিক|সেনা)\s+)?$")
+
+
+def _pred_start(clause: _Clause) -> int:
+    return clause.end - (clause.pred.end - clause.pred.start)
+
+
+def _noun_arguments(window: list[Mention], roles: dict[int, str], text: str, end: int = 0) -> _Args | None:
     """A predicate noun needs its arguments spelled out next to it: X ও Y-এর মধ্যে বৈঠক,
     X-এর Y সফর, X কর্তৃক নিষেধাজ্ঞা, X-এর বিরুদ্ধে হামলা."""
     between = [m for m in window if roles[id(m)] == "BETWEEN"]
@@ -139,6 +149,10 @@ def _noun_arguments(window: list[Mention], roles: dict[int, str], text: str) -> 
     targets = [m for m in window if roles[id(m)] in TARGET_ROLES and roles[id(m)] != "COM"]
     noms = [m for m in window if roles[id(m)] == "NOM"]
     source = agents[-1] if agents else (gens[-1] if gens else None)
+    adjacent = [m for m in noms if m.actor is not None and m.actor.code and MODIFIER_GAP.match(text, m.end, end)]
+    if not agents and adjacent:  # ইসরায়েলি ড্রোন হামলা, মার্কিন নিষেধাজ্ঞা: the modifier is the doer
+        source = adjacent[-1]
+        noms = [m for m in noms if m is not source]
     if source is None:
         return None
     target = targets[-1] if targets else next((m for m in noms if m.start > source.start), None)
@@ -155,11 +169,20 @@ LOCATIVE_GOAL_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "A
 LOCATIVE = ("য়", "এ", "তে", "ে", "য়", "য়ও", "তেও", "েও")
 
 
+IN_AREA = regex.compile(r"(?:\s+[\p{L}\p{M}\p{N},]+){0,3}?\s+(?:[\p{L}\p{M}]*(?:অঞ্চলে|শহরে|এলাকায়|ভূখণ্ডে"
+                       r"|সীমান্তে|অভ্যন্তরে|উপকূলে|আকাশসীমায়|জলসীমায়)|ভেতরে|ভিতরে)(?![\p{L}\p{M}])")
+
+
 def _locative_goal(window: list[Mention], roles: dict[int, str], places: list[Mention], clause: _Clause,
-                   source: Mention | None) -> Mention | None:
+                   source: Mention | None, text: str = "") -> Mention | None:
     locs = [m for m in window if roles[id(m)] == "LOC"]
     if locs:
         return locs[-1]
+    src_code = source.actor.code if source is not None and source.actor is not None else None
+    for m in reversed(window):  # রাশিয়ার কুরস্কসহ একাধিক অঞ্চলে, দেশটির ৩০ কিলোমিটার ভেতরে
+        if roles[id(m)] == "GEN" and m.actor is not None and m.actor.code and m.actor.code != src_code \
+                and IN_AREA.match(text, m.end, clause.end):
+            return m
     src_code = source.actor.code if source is not None and source.actor is not None else None
     for m in reversed(_within(places, clause.start, clause.end)):
         if m.place is not None and m.place.code and m.place.code != src_code and (m.suffix or "").endswith(LOCATIVE):
@@ -168,18 +191,30 @@ def _locative_goal(window: list[Mention], roles: dict[int, str], places: list[Me
     return None
 
 
+# "X-এর/X-ই (ড্রোন|বিমান) হামলায়/গুলিতে …": X is the doer of what befell the subject.
+BY_MEANS = regex.compile(r"(?:র|এর|ের)?\s+(?:(?:ড্রোন|বিমান|বোমা|রকেট|ক্ষেপণাস্ত্র|সেনাদের|সেনাবাহিনীর|বাহিনীর|পুলিশের"
+                         r"|বিমান|গুলি|সন্ত্রাসী|হামলাকারীদের)\s+){0,2}(?:হামলায়|হামলাতে|আক্রমণে|গুলিতে|গোলায়|গোলাবর্ষণে"
+                         r"|বোমাবর্ষণে|বোমা\s+হামলায়|বিমান\s+হামলায়|ড্রোন\s+হামলায়|হাতে|অভিযানে)(?![\p{L}\p{M}])")
+
+
+PARTICIPLE = regex.compile(r"(?:করে|দিয়ে|জানিয়ে|চালিয়ে|তুলে)$")
+
+
 def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Mention | None,
                places: Sequence[Mention] = ()) -> _Args | None:
     pred = clause.pred.predicate
     window = [m for m in _within(actors, clause.start, clause.end) if m.actor is not None]
     roles = {id(m): role_of(m, text) for m in window}
     if pred.pos == "noun":
-        args = _noun_arguments(window, roles, text)
+        args = _noun_arguments(window, roles, text, _pred_start(clause))
         if args is not None and pred.frame == "ts":
             args = _Args([args.target], args.sources[0], args.symmetric) if args.target else None
         return args
     passive = bool(PASSIVE.match(text[clause.end:clause.end + 12]))
     noms = [m for m in window if roles[id(m)] == "NOM" or (roles[id(m)] == "AGENT" and passive)]
+    if any(m.actor is not None and m.actor.code for m in noms):
+        # generic code-less nouns (বাহিনী, সেনা, আদালত) do not compete with named subjects
+        noms = [m for m in noms if m.actor is not None and m.actor.code]
     targets = [m for m in window if roles[id(m)] in TARGET_ROLES]
     locs = [m for m in window if roles[id(m)] == "LOC"]
     symmetric = pred.symmetric
@@ -190,6 +225,15 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
         left = [m for m in window if m.end <= partner.start and coordinated(text, m, partner)]
         if left:
             return _Args([left[-1]], partner, True)
+
+    if pred.frame == "ts":
+        doer = next((m for m in window if m.actor is not None and m.actor.code
+                     and BY_MEANS.match(text, m.end, clause.end)), None)
+        if doer is not None:  # ইসরায়েলি ড্রোন হামলায় নিহত হয়েছেন Y / X-এর গুলিতে Y নিহত
+            post = [m for m in _within(actors, clause.end, clause.after_end)
+                    if m.actor is not None and m.actor.code and role_of(m, text) == "NOM"]
+            victims = [m for m in noms if m is not doer and m.start > doer.start] + post
+            return _Args([doer], victims[0], False) if victims else None
 
     sources: list[Mention] = _coordinated_run(noms[0], noms, text) if noms else []
     target: Mention | None = targets[0] if targets else None
@@ -203,18 +247,22 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
     if target is None and locs and pred.mode == "visit":
         target = locs[-1]
     if not sources:
-        post = [m for m in _within(actors, clause.end, clause.after_end)
-                if m.actor is not None and role_of(m, text) == "NOM"]
+        # a conjunctive participle (X-কে দায়ী করে … হুমকি দেন Y) shares the subject of the
+        # verb it leads into, which may stand after that verb
+        until = clause.sent_end if PARTICIPLE.search(text, clause.start, clause.end) else clause.after_end
+        post = [m for m in _within(actors, clause.end, until)
+                if m.actor is not None and m.actor.code and role_of(m, text) == "NOM"]
         if post:
             sources = _coordinated_run(post[0], post, text)
         elif carried is not None:
             sources = [carried]
-    if target is None and pred.type in LOCATIVE_GOAL_TYPES:
-        target = _locative_goal(window, roles, list(places), clause, sources[0] if sources else None)
+    if target is None and pred.type in LOCATIVE_GOAL_TYPES and pred.frame != "ts":
+        target = _locative_goal(window, roles, list(places), clause, sources[0] if sources else None, text)
     if pred.frame == "ts" and target is not None and sources:
         sources, target = [target], sources[0]
     if pred.frame == "s":
-        target = None
+        against = [m for m in window if roles[id(m)] == "AGAINST" and m not in sources]
+        target = against[-1] if pred.type == "PROTEST" and against else None
     if not sources:
         return None
     return _Args(sources, target, symmetric)
@@ -259,7 +307,9 @@ def _same_actor(a: Actor, b: Actor | None) -> bool:
     different bodies (police → party) are."""
     if b is None or a.code != b.code:
         return False
-    return a.name == b.name or a.sector == b.sector
+    # two bodies of one state's government or military are one side; two different
+    # parties, groups or courts are not (বিএনপি আওয়ামী লীগের বিরুদ্ধে বিক্ষোভ করেছে)
+    return a.name == b.name or (a.sector == b.sector and a.sector in (None, "GOV", "MIL"))
 
 
 def _as_actor(m: Mention) -> Actor:
@@ -285,14 +335,19 @@ def _governing_dates(sentences: list[Sentence], dates: list[Mention]) -> dict[in
             current = (s.paragraph, first[0])
         if current is not None and current[0] == s.paragraph:
             governing[s.index] = current[1]
+    news_day = _news_day(sentences, dates)
+    if news_day is not None:
+        for s in [s for s in sentences if s.kind == "body"][:LEAD_SENTENCES]:
+            governing.setdefault(s.index, news_day)
+    return governing
+
+
+def _news_day(sentences: list[Sentence], dates: list[Mention]) -> Mention | None:
+    """The one day the article's lead names by আজ/গতকাল/a weekday: the day it reports on."""
     lead = [s for s in sentences if s.kind == "body"][:LEAD_SENTENCES]
     days = {d.date.date: d for s in lead for d in _within(dates, s.start, s.end)
             if d.date is not None and d.date.precision == "day" and d.resolved_by in NEWS_DAY_ANCHORS}
-    if len(days) == 1:
-        news_day = next(iter(days.values()))
-        for s in lead:
-            governing.setdefault(s.index, news_day)
-    return governing
+    return next(iter(days.values())) if len(days) == 1 else None
 
 
 @dataclass(slots=True)
@@ -348,27 +403,120 @@ def _noun_claim_placeholder(clause: _Clause) -> _Args:
     return _Args([], None, clause.pred.predicate.symmetric)
 
 
+# A light verb right after a predicate noun makes it a verb clause (আহ্বান জানিয়েছে,
+# হামলা চালিয়েছে, নিন্দা জানান): its subject stands in the clause, not beside the noun. Bare
+# নিয়ে/দিয়ে/হয়ে are postpositions (about, by, via), not light verbs.
+LIGHT_VERB = regex.compile(
+    r"[\s’'\"”]*(?!(?:নিয়ে|দিয়ে|হয়ে)(?![\p{L}\p{M}]))"
+    r"(?:কর|জানা|জানি|দিয়|দিচ্ছ|দিল|দিত|দেন|দেয়|দেব|দেও|চালা|চালি|নিয়|নেয়|নেন|তুল|তোল"
+    r"|হয়|হল|হলো|হবে|হচ্ছ|হত|হওয়া)[\p{L}\p{M}]*")
+
+
+def _verbalise(preds: list[PredicateMatch], text: str) -> list[PredicateMatch]:
+    out: list[PredicateMatch] = []
+    for i, p in enumerate(preds):
+        nxt = preds[i + 1].start if i + 1 < len(preds) else len(text)
+        m = LIGHT_VERB.match(text, p.end, nxt) if p.predicate.pos == "noun" else None
+        if m is not None and m.end() <= nxt:
+            p = PredicateMatch(replace(p.predicate, pos="verb"), p.start, m.end())
+        out.append(p)
+    return out
+
+
+# "X-এর অভিযোগ, <clause>" / "X-এর দাবি, <clause>": X claims the clause (rule 5).
+CLAIM_LEAD = regex.compile(r"\s*(?:অভিযোগ|দাবি|দাবী)\s*,\s*")
+# Acts a speaker performs by speaking: "X বলেছেন, <Y-কে জবাব দেওয়া হবে>" is X's threat.
+SPEECH_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "REJECT", "SUPPORT", "AGREE"})
+
+
+def _claim_lead(sent: Sentence, actors: list[Mention], text: str) -> tuple[Mention, int] | None:
+    """The claimant of a sentence opening "X-এর অভিযোগ, …" and where the claim starts."""
+    for m in _within(actors, sent.start, sent.end):
+        if m.actor is None or not m.actor.code or m.start - sent.start > 40:
+            continue
+        lead = CLAIM_LEAD.match(text, m.end, sent.end)
+        if lead is not None:
+            return m, lead.end()
+    return None
+
+
+def _speaker(sent: Sentence, actors: list[Mention], text: str, start: int) -> Mention | None:
+    """The named subject of a reporting verb that ends right where a clause starts."""
+    for r in REPORTING.finditer(text, sent.start, start):
+        if r.end() != start:
+            continue
+        subj = [m for m in _within(actors, sent.start, r.start())
+                if m.actor is not None and m.actor.code and role_of(m, text) == "NOM"]
+        if subj:
+            return subj[0]
+    return None
+
+
+INFINITIVE = regex.compile(r"তে$")
+PURPOSE = regex.compile(r"(?:ার|ের|নোর)$")
+FOR = regex.compile(r"\s+জন্য(?![\p{L}\p{M}])")
+
+
+def _drop_requested(coded: list[_Coded], text: str) -> list[_Coded]:
+    """An act in an infinitive or purpose clause governed by a request or an incitement
+    (Y-কে হামলা না চালাতে আহ্বান জানান, হামলা করার জন্য চীনকে উসকানি দিচ্ছেন) is asked of
+    someone, not done: it is no event of the clause's subject."""
+    out = []
+    for i, c in enumerate(coded):
+        nxt = coded[i + 1] if i + 1 < len(coded) else None
+        pm = c.clause.pred
+        last = text[c.clause.end - (pm.end - pm.start):c.clause.end]
+        nonfinite = bool(INFINITIVE.search(last)) or (bool(PURPOSE.search(last)) and bool(FOR.match(text, c.clause.end)))
+        if (nxt is not None and nonfinite and pm.predicate.pos == "verb"
+                and nxt.clause.pred.predicate.type in ("REQUEST", "ACCUSE")
+                and pm.predicate.type not in ("REQUEST", "ACCUSE")
+                and "," not in text[c.clause.end:nxt.clause.end]):
+            continue
+        out.append(c)
+    return out
+
+
 def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates: list[Mention],
-                  places: list[Mention], para_lead: Mention | None, carried: Mention | None) -> list[Event]:
+                  places: list[Mention], para_lead: Mention | None, carried: Mention | None,
+                  news_day: Mention | None = None) -> list[Event]:
     """All events of one sentence (before article-level merging)."""
     text = article.text
-    preds = load_lexicon().find(sent.text)
+    preds = _verbalise(load_lexicon().find(sent.text), sent.text)
     attributed = _attribution(sent, actors, text)
+    claim = _claim_lead(sent, actors, text)
     coded: list[_Coded] = []
     last_sources: Mention | None = carried
     for clause in _clauses(sent, preds, text):
-        args = _arguments(clause, actors, text, last_sources, places)
         pm, pred = clause.pred, clause.pred.predicate
+        subject = last_sources
+        if pred.type in SPEECH_TYPES:
+            subject = _speaker(sent, actors, text, clause.start) or subject
+        args = _arguments(clause, actors, text, subject, places)
+        if claim is not None and sent.start + pm.end <= claim[1] and pred.type == "ACCUSE":
+            # X-এর অভিযোগ, Y …: X accuses the subject of the claimed clause
+            accused = [m for m in _within(actors, claim[1], sent.end)
+                       if m.actor is not None and m.actor.code and role_of(m, text) == "NOM"]
+            args = _Args([claim[0]], accused[0], False) if accused else None
+            if args is None:
+                continue
         if args is None:
             if pred.pos != "noun":
                 continue
             args = _noun_claim_placeholder(clause)  # may get its doer from a following accusation
-        elif pred.pos == "verb":
+        elif pred.pos == "verb" and pred.frame != "ts":
             last_sources = args.sources[0]
         words = WORD.findall(sent.text[pm.start:pm.end])
         status = status_of(sent.text, pm.start, pm.end, words[-1] if words else "", pred.type)
+        attribution = attributed
+        if claim is not None and sent.start + pm.start >= claim[1]:
+            attribution = _name(claim[0]) or claim[0].text
+            status = "alleged" if status == "occurred" else status
         lead = para_lead if status not in ("planned", "hypothetical") else None
-        coded.append(_Coded(clause, args, status, attributed, _pick_date(dates, clause, sent, lead, text)))
+        date = _pick_date(dates, clause, sent, lead, text)
+        if date is None and status in ("occurred", "alleged"):
+            date = news_day  # the day the article reports on, named in its lead
+        coded.append(_Coded(clause, args, status, attribution, date))
+    coded = _drop_requested(coded, text)
     events: list[Event] = []
     for c in _link_claims(coded, text):
         events.extend(_events_of(article, sent, c, places))
@@ -425,17 +573,53 @@ def merge_events(events: list[Event], kinds: dict[int, str]) -> list[Event]:
     return sorted(best.values(), key=lambda e: (e.evidence.start, e.event_type, e.event_id))
 
 
+COUNTRY_ANAPHOR = regex.compile(r"^(?:দেশটির|দেশটি|দেশটিও|দেশটিকে)(?![\p{L}\p{M}])")
+POSSESSIVE = regex.compile(r"(?<![\p{L}\p{M}])(?:তাদের|তাঁদের|নিজেদের)\s+$")
+
+
+def _resolve_anaphors(actors: list[Mention], sentences: list[Sentence], text: str) -> list[Mention]:
+    """Give code-less mentions the state they stand for when the text says which:
+    "দেশটির সেনারা" (the country just named, other than the ones named beside it in the same
+    sentence), "তাদের বাহিনী" after "X বলেছে," (the speaker's own forces)."""
+    out: list[Mention] = []
+    for m in actors:
+        if m.actor is None or m.actor.code is not None:
+            out.append(m)
+            continue
+        sent = next((s for s in sentences if s.start <= m.start < s.end), None)
+        code: str | None = None
+        if COUNTRY_ANAPHOR.match(m.text) and sent is not None:
+            here = {a.actor.code for a in actors
+                    if sent.start <= a.start < sent.end and a is not m and a.actor is not None}
+            before = [a for a in out if a.end <= m.start and a.actor is not None and a.actor.code]
+            pick = next((a for a in reversed(before) if a.actor.code not in here), None)
+            pick = pick or (before[-1] if before else None)
+            code = pick.actor.code if pick is not None and pick.actor is not None else None
+        elif sent is not None and POSSESSIVE.search(text, max(sent.start, m.start - 12), m.start):
+            speech = REPORTING.search(text, sent.start, m.start)
+            if speech is not None:
+                speakers = [a for a in out if sent.start <= a.start and a.end <= speech.start()
+                            and a.actor is not None and a.actor.code and role_of(a, text) == "NOM"]
+                code = speakers[0].actor.code if speakers and speakers[0].actor is not None else None
+        if code is not None:
+            m = replace(m, actor=replace(m.actor, code=code), resolved_by="anaphor")
+        out.append(m)
+    return out
+
+
 def code_events(article: Article, sentences: list[Sentence], mentions: list[Mention]) -> list[Event]:
     """Stage: the merged events of one article."""
-    actors = [m for m in mentions if m.kind == "actor"]
+    actors = _resolve_anaphors([m for m in mentions if m.kind == "actor"], sentences, article.text)
     dates = [m for m in mentions if m.kind == "date"]
     places = [m for m in mentions if m.kind == "place"]
     governing = _governing_dates(sentences, dates)
+    news_day = _news_day(sentences, dates)
     out: list[Event] = []
     last_subject: Mention | None = None
     for sent in sentences:
         carried = last_subject if PRONOUN_SUBJECT.match(sent.text) else None
-        out.extend(code_sentence(article, sent, actors, dates, places, governing.get(sent.index), carried))
+        out.extend(code_sentence(article, sent, actors, dates, places, governing.get(sent.index), carried,
+                                 news_day))
         subjects = [m for m in _within(actors, sent.start, sent.end)
                     if m.actor is not None and m.actor.name and role_of(m, article.text) == "NOM"]
         if subjects:

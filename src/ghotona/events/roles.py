@@ -42,13 +42,27 @@ def role_of(mention: Mention, text: str) -> str:
             return role
     if suffix in LOCATIVE_ENDINGS:
         return "LOC"
+    if suffix == "" and ABLATIVE.match(after):
+        return "FROM"  # লেবানন থেকে: a place left, not a subject
+    if suffix in ("", "ও", "ই") and AREA_NOUN.match(after):
+        return "LOC"  # ইউক্রেন সীমান্তে, রাশিয়ান সীমান্ত অতিক্রম: the country names a place here
     return "NOM"
 
 
-COORDINATION = regex.compile(r"^[\s,]*(?:এবং|ও|আর|এবং\s+তার|,)?[\s,]*$")
+ABLATIVE = regex.compile(r"^\s*থেকে(?![\p{L}\p{M}])")
+# A bare country name before one of these nouns names a place: ইউক্রেন সীমান্তে (at the
+# Ukrainian border), রাশিয়ান সীমান্ত অতিক্রম করে — not a subject.
+AREA_NOUN = regex.compile(r"^\s*(?:সীমান্ত(?!রক্ষী)|সীমানা|ভূখণ্ড|উপকূল|আকাশসীমা|জলসীমা)")
+
+# Coordination needs a conjunction or a comma: two bare names side by side (রাশিয়ার প্রেসিডেন্ট
+# পুতিন ইউক্রেন …) are subject and object, not a compound subject. In a comma list one
+# unrecognised item may stand between two names (যুক্তরাজ্য, যু্ক্তরাষ্ট্র, ফ্রান্স).
+COORDINATION = regex.compile(
+    r"^\s*(?:,\s*(?:(?:এবং|ও|আর)(?:\s+তার)?\s*)?|(?:এবং|ও|আর)(?:\s+তার)?\s*"
+    r"|,\s*[\p{L}\p{M}]+\s*,\s*)$")
 
 
 def coordinated(text: str, left: Mention, right: Mention) -> bool:
     """True when only a conjunction (এবং, ও, comma, hyphen) separates two mentions."""
     gap = text[left.end:right.start]
-    return gap in ("-", "–") or bool(COORDINATION.match(gap))
+    return gap in ("-", "–", "/") or bool(COORDINATION.match(gap))
