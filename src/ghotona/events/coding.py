@@ -10,12 +10,16 @@ the publication date by default), place and attribution; finally keep one event 
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import regex
 
+from ghotona.actors.gazetteer import Institution, load_gazetteer
+from ghotona.actors.text import normalize_surface
 from ghotona.events.lexicon import PredicateMatch, load_lexicon
 from ghotona.events.roles import coordinated, role_of
 from ghotona.events.status import WORD, status_of
@@ -82,14 +86,19 @@ DAY_ANAPHOR = regex.compile(r"(?<![\p{L}\p{M}])(?:সেদিন|সেদি�
                             r"(?![\p{L}\p{M}])")
 
 
+SAME_DAY = regex.compile(r"(?<![\p{L}\p{M}])(?:একই\s+দিনে?|এদিন)(?![\p{L}\p{M}])")
+
+
 def _pick_date(dates: list[Mention], clause: _Clause, sent: Sentence, para_lead: Mention | None,
-               text: str) -> Mention | None:
-    """The nearest date before the predicate in its clause, else (for সেদিন/একই দিনে) the
-    last day-precise date before it, else the sentence's lead date, else the paragraph's
-    lead date; never the publication date."""
+               text: str, lead_day: Mention | None = None) -> Mention | None:
+    """The nearest date before the predicate in its clause, else for একই দিনে/এদিন the day the
+    article's lead reports on, else (for সেদিন/ওইদিন) the last day-precise date before it,
+    else the sentence's lead date, else the paragraph's lead date; never the publication date."""
     in_clause = _within(dates, clause.start, clause.end)
     if in_clause:
         return in_clause[-1]
+    if lead_day is not None and lead_day.end <= clause.start and SAME_DAY.search(text, clause.start, clause.end):
+        return lead_day
     if DAY_ANAPHOR.search(text, clause.start, clause.end):
         earlier = [d for d in dates if d.end <= clause.start and d.date is not None and d.date.precision == "day"]
         if earlier:
@@ -97,6 +106,9 @@ def _pick_date(dates: list[Mention], clause: _Clause, sent: Sentence, para_lead:
     in_sent = [d for d in _within(dates, sent.start, sent.end) if d.end <= clause.end]
     if in_sent:
         return in_sent[0]
+    after = _within(dates, clause.end, clause.after_end)  # গ্রেপ্তার হন ২০১৮ সালে: a post-verbal adjunct
+    if after and "," not in text[clause.end:after[0].start]:
+        return after[0]
     return para_lead
 
 
@@ -191,8 +203,17 @@ def _locative_goal(window: list[Mention], roles: dict[int, str], places: list[Me
     return None
 
 
+def _struck_place(places: Sequence[Mention], clause: _Clause, doer: Mention) -> Mention | None:
+    code = doer.actor.code if doer.actor is not None else None
+    for m in reversed(_within(places, clause.start, clause.after_end)):
+        if m.place is not None and m.place.code and m.place.code != code:
+            return Mention("actor", m.start, m.end, m.text, actor=Actor(m.place.code, m.place.name, None, m.text),
+                           suffix=m.suffix, resolved_by="place")
+    return None
+
+
 # "X-এর/X-ই (ড্রোন|বিমান) হামলায়/গুলিতে …": X is the doer of what befell the subject.
-BY_MEANS = regex.compile(r"(?:র|এর|ের)?\s+(?:(?:ড্রোন|বিমান|বোমা|রকেট|ক্ষেপণাস্ত্র|সেনাদের|সেনাবাহিনীর|বাহিনীর|পুলিশের"
+BY_MEANS = regex.compile(r"(?:র|এর|ের)?\s+(?:(?:পাল্টা|ড্রোন|বিমান|বোমা|রকেট|ক্ষেপণাস্ত্র|সেনাদের|সেনাবাহিনীর|বাহিনীর|পুলিশের"
                          r"|বিমান|গুলি|সন্ত্রাসী|হামলাকারীদের)\s+){0,2}(?:হামলায়|হামলাতে|আক্রমণে|গুলিতে|গোলায়|গোলাবর্ষণে"
                          r"|বোমাবর্ষণে|বোমা\s+হামলায়|বিমান\s+হামলায়|ড্রোন\s+হামলায়|হাতে|অভিযানে)(?![\p{L}\p{M}])")
 
@@ -200,8 +221,42 @@ BY_MEANS = regex.compile(r"(?:র|এর|ের)?\s+(?:(?:ড্রোন|বি
 PARTICIPLE = regex.compile(r"(?:করে|দিয়ে|জানিয়ে|চালিয়ে|তুলে)$")
 
 
+IMPLIED_AGENT_TYPES = frozenset({"COERCE", "CONCEDE", "ASSAULT"})
+PREMISES_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "THREATEN"})
+PASSIVE_IN = regex.compile(r"(?:করা|দেওয়া|দেয়া|চালানো|পাঠানো|নেওয়া)\s+(?:হয়|হল|হলো|হবে|হচ্ছ|হত|হয়ে)")
+OBJECT_WORD = regex.compile(r"(?<![\p{L}\p{M}])[\p{L}\p{M}]+(?:কে|কেও|দেরকে)(?![\p{L}\p{M}])")
+
+
+def _implied(home: str, pred_type: str, at: int) -> Mention:
+    """The unnamed doer of an agentless act on the article's own state's people: its
+    authorities arrest, jail and release (COERCE, CONCEDE); unnamed attackers attack."""
+    gaz = load_gazetteer()
+    country = gaz.countries.get(home)
+    cname = country.name if country is not None else home
+    if pred_type == "ASSAULT":
+        actor = Actor(home, f"unidentified attackers ({cname})", "CVL", "")
+    else:
+        actor = Actor(home, f"authorities of {cname}", "GOV", "")
+    return Mention("actor", at, at, "", actor=actor, resolved_by="implied")
+
+
+def _object_target(clause: _Clause, actors: list[Mention], text: str, home: str) -> Mention | None:
+    """An unlisted person or group in the object case (আবদুল কুদ্দুছকে আটক করে) of an
+    arrest or an attack by the article's own authorities: one of that state's people."""
+    covered = [(m.start, m.end) for m in actors]
+    objs = [o for o in OBJECT_WORD.finditer(text, clause.start, _pred_start(clause))
+            if not any(s <= o.start() < e for s, e in covered)]
+    if not objs:
+        return None
+    o = objs[-1]
+    country = load_gazetteer().countries.get(home)
+    name = f"unnamed people ({country.name if country is not None else home})"
+    return Mention("actor", o.start(), o.end(), o.group(), actor=Actor(home, name, "CVL", o.group()),
+                   suffix="কে", resolved_by="object")
+
+
 def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Mention | None,
-               places: Sequence[Mention] = ()) -> _Args | None:
+               places: Sequence[Mention] = (), home: str | None = None, domestic: bool = False) -> _Args | None:
     pred = clause.pred.predicate
     window = [m for m in _within(actors, clause.start, clause.end) if m.actor is not None]
     roles = {id(m): role_of(m, text) for m in window}
@@ -215,16 +270,26 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
     if any(m.actor is not None and m.actor.code for m in noms):
         # generic code-less nouns (বাহিনী, সেনা, আদালত) do not compete with named subjects
         noms = [m for m in noms if m.actor is not None and m.actor.code]
-    targets = [m for m in window if roles[id(m)] in TARGET_ROLES]
+    target_roles = (*TARGET_ROLES, "PREMISES") if pred.type in PREMISES_TYPES else TARGET_ROLES
+    targets = [m for m in window if roles[id(m)] in target_roles]
+    for t in [t for t in targets if roles[id(t)] in ("AGAINST", "ON", "TO")]:
+        # "X, Y ও Z-এর বিরুদ্ধে": every conjunct before the postposition is governed by it
+        conj = [m for m in window if m.end <= t.start and m in _coordinated_run(m, [*window], text) and
+                t in _coordinated_run(m, [*window], text)]
+        noms = [m for m in noms if m not in conj]
     locs = [m for m in window if roles[id(m)] == "LOC"]
     symmetric = pred.symmetric
+    passive = passive or bool(PASSIVE_IN.search(text, _pred_start(clause), clause.end))
 
     between = [m for m in window if roles[id(m)] == "BETWEEN"]
     if between:
         partner = between[-1]
         left = [m for m in window if m.end <= partner.start and coordinated(text, m, partner)]
-        if left:
+        if left and (pred.symmetric or pred.type in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT")):
             return _Args([left[-1]], partner, True)
+        # "X ও Y-এর মধ্যে <deal>-এ নিষেধাজ্ঞা দিয়েছে Z": X and Y are no one's subject here
+        noms = [m for m in noms if m not in left]
+        targets = [m for m in targets if m is not partner]
 
     if pred.frame == "ts":
         doer = next((m for m in window if m.actor is not None and m.actor.code
@@ -233,7 +298,11 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
             post = [m for m in _within(actors, clause.end, clause.after_end)
                     if m.actor is not None and m.actor.code and role_of(m, text) == "NOM"]
             victims = [m for m in noms if m is not doer and m.start > doer.start] + post
-            return _Args([doer], victims[0], False) if victims else None
+            if victims:
+                return _Args([doer], victims[0], False)
+            # X-এর হামলায় <place>-এ N জন নিহত: the attack struck the place's state
+            struck = _struck_place(places, clause, doer)
+            return _Args([doer], struck, False) if struck is not None else None
 
     sources: list[Mention] = _coordinated_run(noms[0], noms, text) if noms else []
     target: Mention | None = targets[0] if targets else None
@@ -246,6 +315,14 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
         target = rest[0] if rest else None
     if target is None and locs and pred.mode == "visit":
         target = locs[-1]
+    if target is None and pred.mode == "visit":  # X পিয়ংইয়ং সফর করেন: the visited capital's state
+        src_code = sources[0].actor.code if sources and sources[0].actor is not None else None
+        visited = [m for m in _within(list(places), clause.start, clause.end)
+                   if m.place is not None and m.place.code and m.place.code != src_code]
+        if visited:
+            v = visited[-1]
+            target = Mention("actor", v.start, v.end, v.text, actor=Actor(v.place.code, v.place.name, None, v.text),
+                             suffix=v.suffix, resolved_by="place")
     if not sources:
         # a conjunctive participle (X-কে দায়ী করে … হুমকি দেন Y) shares the subject of the
         # verb it leads into, which may stand after that verb
@@ -260,6 +337,20 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
         target = _locative_goal(window, roles, list(places), clause, sources[0] if sources else None, text)
     if pred.frame == "ts" and target is not None and sources:
         sources, target = [target], sources[0]
+    elif pred.frame == "ts" and target is None and home is not None and pred.type in ("COERCE", "CONCEDE"):
+        # খালেদা জিয়া মুক্তি পান / গ্রেফতার করা হয় খালেদা জিয়াকে: the state's authorities did it
+        patient = sources[0] if sources else next(
+            (m for m in _within(actors, clause.end, clause.after_end) if m.actor is not None
+             and m.actor.code and role_of(m, text) in ("NOM", "OBJ")), None)
+        if patient is not None and patient.actor is not None and patient.actor.code == home:
+            sources, target = [_implied(home, pred.type, clause.start)], patient
+    if (not sources and (passive or pred.frame == "ts") and home is not None and pred.type in IMPLIED_AGENT_TYPES
+            and (pred.type != "ASSAULT" or domestic)
+            and target is not None and target.actor is not None and target.actor.code == home):
+        sources = [_implied(home, pred.type, clause.start)]
+    if (sources and target is None and home is not None and pred.type in ("COERCE", "ASSAULT")
+            and pred.frame == "st" and sources[0].actor is not None and sources[0].actor.code == home):
+        target = _object_target(clause, actors, text, home)
     if pred.frame == "s":
         against = [m for m in window if roles[id(m)] == "AGAINST" and m not in sources]
         target = against[-1] if pred.type == "PROTEST" and against else None
@@ -302,11 +393,17 @@ def _confidence(source: Actor, target: Actor | None, pred: PredicateMatch, date:
     return round(min(score, 0.95), 2)
 
 
-def _same_actor(a: Actor, b: Actor | None) -> bool:
+def _same_actor(a: Actor, b: Actor | None, home: str | None = None) -> bool:
     """Self-directed or state-level self-loops are not events; domestic dyads between
-    different bodies (police → party) are."""
+    different bodies (police → party) are — in the article's own state, or where the two
+    sides are plainly different kinds of body (a government and an armed group)."""
     if b is None or a.code != b.code:
         return False
+    kinds = {a.sector, b.sector}
+    if a.code != home and not (None not in kinds and len(kinds) == 2 and not kinds <= {"GOV", "MIL"}):
+        return True
+    if a.sector is None or b.sector is None:
+        return True  # the state itself and one of its own bodies or people are one side
     # two bodies of one state's government or military are one side; two different
     # parties, groups or courts are not (বিএনপি আওয়ামী লীগের বিরুদ্ধে বিক্ষোভ করেছে)
     return a.name == b.name or (a.sector == b.sector and a.sector in (None, "GOV", "MIL"))
@@ -340,6 +437,15 @@ def _governing_dates(sentences: list[Sentence], dates: list[Mention]) -> dict[in
         for s in [s for s in sentences if s.kind == "body"][:LEAD_SENTENCES]:
             governing.setdefault(s.index, news_day)
     return governing
+
+
+def _lead_day(sentences: list[Sentence], dates: list[Mention]) -> Mention | None:
+    """The first day-precise date of the article's lead: the day its story happened."""
+    for s in [s for s in sentences if s.kind == "body"][:LEAD_SENTENCES]:
+        for d in _within(dates, s.start, s.end):
+            if d.date is not None and d.date.precision == "day":
+                return d
+    return None
 
 
 def _news_day(sentences: list[Sentence], dates: list[Mention]) -> Mention | None:
@@ -453,6 +559,7 @@ def _speaker(sent: Sentence, actors: list[Mention], text: str, start: int) -> Me
 
 
 INFINITIVE = regex.compile(r"তে$")
+REPORTER_TALK = regex.compile(r"\s*জানা\s+(?:যায়|গেছে|গিয়েছে)")
 PURPOSE = regex.compile(r"(?:ার|ের|নোর)$")
 FOR = regex.compile(r"\s+জন্য(?![\p{L}\p{M}])")
 
@@ -478,7 +585,9 @@ def _drop_requested(coded: list[_Coded], text: str) -> list[_Coded]:
 
 def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates: list[Mention],
                   places: list[Mention], para_lead: Mention | None, carried: Mention | None,
-                  news_day: Mention | None = None) -> list[Event]:
+                  news_day: Mention | None = None, home: str | None = None,
+                  lead_day: Mention | None = None, accusers: dict[str, Mention] | None = None,
+                  domestic: bool = False) -> list[Event]:
     """All events of one sentence (before article-level merging)."""
     text = article.text
     preds = _verbalise(load_lexicon().find(sent.text), sent.text)
@@ -488,10 +597,13 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
     last_sources: Mention | None = carried
     for clause in _clauses(sent, preds, text):
         pm, pred = clause.pred, clause.pred.predicate
+        if pred.type == "CONSULT" and sent.text[pm.start:pm.end].endswith("বলে") \
+                and REPORTER_TALK.match(text, sent.start + pm.end):
+            continue  # "X-এর সঙ্গে কথা বলে জানা যায়": the reporter's source, not a meeting
         subject = last_sources
         if pred.type in SPEECH_TYPES:
             subject = _speaker(sent, actors, text, clause.start) or subject
-        args = _arguments(clause, actors, text, subject, places)
+        args = _arguments(clause, actors, text, subject, places, home, domestic)
         if claim is not None and sent.start + pm.end <= claim[1] and pred.type == "ACCUSE":
             # X-এর অভিযোগ, Y …: X accuses the subject of the claimed clause
             accused = [m for m in _within(actors, claim[1], sent.end)
@@ -499,6 +611,13 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
             args = _Args([claim[0]], accused[0], False) if accused else None
             if args is None:
                 continue
+        prev = coded[-1] if coded else None
+        if (args is not None and args.target is None and pred.frame == "st" and prev is not None
+                and prev.args.target is not None and prev.clause.pred.predicate.pos == "verb"
+                and PARTICIPLE.search(text, prev.clause.start, prev.clause.end)
+                and "," not in text[prev.clause.end:clause.end]):
+            # X-কে দায়ী করে প্রতিশোধের হুমকি দেন Y: the threat is aimed at whom the participle names
+            args = _Args(args.sources, prev.args.target, args.symmetric)
         if args is None:
             if pred.pos != "noun":
                 continue
@@ -507,33 +626,62 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
             last_sources = args.sources[0]
         words = WORD.findall(sent.text[pm.start:pm.end])
         status = status_of(sent.text, pm.start, pm.end, words[-1] if words else "", pred.type)
+        if pred.type == "AGREE" and status == "denied" and pred.pos == "verb":
+            # not accepting, not agreeing (প্রস্তাব গ্রহণ করেনি, রাজি হয়নি) is a refusal
+            pred = replace(pred, type="REJECT", mode=None, cameo="120", goldstein=-4.0, quad_class=3,
+                           symmetric=False)
+            pm = replace(pm, predicate=pred)
+            clause = replace(clause, pred=pm)
+            status = "occurred"
         attribution = attributed
         if claim is not None and sent.start + pm.start >= claim[1]:
             attribution = _name(claim[0]) or claim[0].text
             status = "alleged" if status == "occurred" else status
+        if status not in ("occurred", "alleged") and any(m.resolved_by == "implied" for m in args.sources):
+            continue  # an unnamed doer is supplied only for acts reported as done
         lead = para_lead if status not in ("planned", "hypothetical") else None
-        date = _pick_date(dates, clause, sent, lead, text)
+        date = _pick_date(dates, clause, sent, lead, text, lead_day)
         if date is None and status in ("occurred", "alleged"):
             date = news_day  # the day the article reports on, named in its lead
         coded.append(_Coded(clause, args, status, attribution, date))
     coded = _drop_requested(coded, text)
+    for c in coded:
+        if (c.clause.pred.predicate.type == "REJECT" and c.args.target is None and c.args.sources
+                and accusers and c.args.sources[0].actor is not None):
+            # "উভয়ই এই অভিযোগ অস্বীকার করে": they deny what was last said against them, to its sayer
+            said = accusers.get(c.args.sources[0].actor.code or "")
+            if said is not None:
+                c.args = _Args(c.args.sources, Mention("actor", said.start, said.end, said.text, actor=said.actor,
+                                                       resolved_by="accuser"), False)
     events: list[Event] = []
     for c in _link_claims(coded, text):
-        events.extend(_events_of(article, sent, c, places))
+        events.extend(_events_of(article, sent, c, places, home))
     return events
 
 
-def _events_of(article: Article, sent: Sentence, c: _Coded, places: list[Mention]) -> list[Event]:
+def _own_government(m: Mention) -> Actor | None:
+    """Whom a protest with no named target is against: the protesters' own government (a
+    party, group or crowd protests to its state; a government does not protest to itself)."""
+    a = m.actor
+    if a is None or a.code is None or a.sector in ("GOV", "MIL") or a.code not in load_gazetteer().countries:
+        return None
+    return Actor(a.code, _institution_name("সরকার", a.code), "GOV", "")
+
+
+def _events_of(article: Article, sent: Sentence, c: _Coded, places: list[Mention],
+               home: str | None = None) -> list[Event]:
     pm, pred, args = c.clause.pred, c.clause.pred.predicate, c.args
     if pred.frame != "s" and (args.target is None or args.target.actor is None or args.target.actor.code is None):
         return []  # the spec's events name whom they are done to; few gold events lack a target
     dv = _date_value(c.date, c.status in ("planned", "hypothetical"))
     place = _place(places, c.clause, args.target, pred.mode)
     target = _as_actor(args.target) if args.target is not None else None
+    if pred.type == "PROTEST" and target is None and args.sources:
+        target = _own_government(args.sources[0])
     out = []
     for src_m in args.sources:
         source = _as_actor(src_m)
-        if source.code is None or _same_actor(source, target):
+        if source.code is None or _same_actor(source, target, home):
             continue
         out.append(Event(
             event_id=stable_id(article.article_id, pred.type, source.code, target.code if target else None,
@@ -607,19 +755,85 @@ def _resolve_anaphors(actors: list[Mention], sentences: list[Sentence], text: st
     return out
 
 
+HOME_SHARE = 0.6
+DOMESTIC_SHARE = 0.85  # an article this much about one state has no foreign side to attack it
+
+
+def home_country(mentions: Sequence[Mention], share: float = HOME_SHARE) -> str | None:
+    """The state an article is about: the code of at least 60% (and two) of its named actor and
+    place mentions. Its bare institutions (পুলিশ, সরকার, আদালত) are that state's, as a Dhaka paper's
+    domestic news writes them."""
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        if m.kind == "actor" and m.actor is not None and m.actor.code and m.resolved_by != "generic":
+            counts[m.actor.code] += 1
+        elif m.kind == "place" and m.place is not None and m.place.code:
+            counts[m.place.code] += 1
+    if not counts:
+        return None
+    code, n = counts.most_common(1)[0]
+    return code if n >= 2 and n >= share * sum(counts.values()) else None
+
+
+@functools.lru_cache(maxsize=1)
+def _institution_surfaces() -> tuple[tuple[str, Institution], ...]:
+    gaz = load_gazetteer()
+    surf = [(normalize_surface(s).replace("-", " "), e.ref) for s, e in gaz.actor_surfaces
+            if e.kind == "institution" and isinstance(e.ref, Institution)]
+    return tuple(sorted(surf, key=lambda t: -len(t[0])))
+
+
+def _institution_name(text: str, code: str) -> str | None:
+    """The canonical name of a bare institution (পুলিশ, আদালত) of state ``code``."""
+    gaz = load_gazetteer()
+    norm = normalize_surface(text).replace("-", " ")
+    inst = next((i for s, i in _institution_surfaces() if norm.startswith(s)), None)
+    country = gaz.countries.get(code)
+    if inst is None or country is None:
+        return None
+    fixed = gaz.institution_names.get((code, inst.key))
+    if fixed:
+        return fixed
+    return inst.template.format(name=country.name, adj=country.adjective, people=country.people)
+
+
+def _resolve_home(actors: list[Mention], home: str | None) -> list[Mention]:
+    """Bare institutions and groups (পুলিশ, সরকার, আন্দোলনকারীরা) act for the article's state."""
+    if home is None:
+        return actors
+    out = []
+    for m in actors:
+        if m.actor is not None and m.actor.code is None and m.resolved_by == "generic":
+            name = _institution_name(m.text, home) or load_gazetteer().code_name(home)
+            m = replace(m, actor=replace(m.actor, code=home, name=name), resolved_by="home")
+        out.append(m)
+    return out
+
+
 def code_events(article: Article, sentences: list[Sentence], mentions: list[Mention]) -> list[Event]:
     """Stage: the merged events of one article."""
     actors = _resolve_anaphors([m for m in mentions if m.kind == "actor"], sentences, article.text)
+    home = home_country(mentions)
+    domestic = home is not None and home_country(mentions, DOMESTIC_SHARE) == home
+    actors = _resolve_home(actors, home)
     dates = [m for m in mentions if m.kind == "date"]
     places = [m for m in mentions if m.kind == "place"]
     governing = _governing_dates(sentences, dates)
     news_day = _news_day(sentences, dates)
+    lead_day = _lead_day(sentences, dates)
+    accusers: dict[str, Mention] = {}
     out: list[Event] = []
     last_subject: Mention | None = None
     for sent in sentences:
         carried = last_subject if PRONOUN_SUBJECT.match(sent.text) else None
+        n_before = len(out)
         out.extend(code_sentence(article, sent, actors, dates, places, governing.get(sent.index), carried,
-                                 news_day))
+                                 news_day, home, lead_day, accusers, domestic))
+        for e in out[n_before:]:
+            if e.event_type in ("ACCUSE", "REQUEST", "THREATEN") and e.target is not None and e.target.code \
+                    and e.source is not None and e.source.code != e.target.code:
+                accusers[e.target.code] = Mention("actor", e.evidence.start, e.evidence.start, e.source.text,
+                                                  actor=e.source)
         subjects = [m for m in _within(actors, sent.start, sent.end)
                     if m.actor is not None and m.actor.name and role_of(m, article.text) == "NOM"]
         if subjects:

@@ -34,7 +34,11 @@ def role_of(mention: Mention, text: str) -> str:
         for pattern, role in POSTPOSITIONS:
             if pattern.match(after):
                 return role
+        if PREMISES.match(text, mention.end, mention.end + 60):
+            return "PREMISES"
         return "GEN"
+    if suffix == "" and PREMISES_AFTER_NAME.match(text, mention.end, mention.end + 80):
+        return "PREMISES"  # a role chain whose unlisted name follows: সংসদ সদস্য <name>-এর বাসায়
     if suffix.endswith(OBJECT_ENDINGS):
         return "OBJ"
     for pattern, role in POSTPOSITIONS:
@@ -49,6 +53,13 @@ def role_of(mention: Mention, text: str) -> str:
     return "NOM"
 
 
+# "X-এর বাড়িতে/বাসায়/কার্যালয়ে": X's home or office, where an attack or a protest strikes X.
+_PREMISE_NOUN = (r"(?:বাড়ি|বাসা|বাসভবন|বাসস্থান|কার্যালয়|অফিস|দপ্তর|দোকান|গাড়ি|গাড়ি|ক্যাম্প|মিশন|দূতাবাস"
+                 r"|হাইকমিশন|ঘাঁটি|স্থাপনা)(?:তে|য়|য়|ে|টিতে|গুলোতে|য়ও|তেও|র\s+(?:ওপর|উপর|সামনে)|ের\s+(?:ওপর|উপর|সামনে))"
+                 r"(?![\p{L}\p{M}])")
+PREMISES = regex.compile(r"\s*(?:[\p{L}\p{M}]+\s+){0,1}" + _PREMISE_NOUN)
+PREMISES_AFTER_NAME = regex.compile(r"(?:\s+[\p{L}\p{M}.]+){1,3}?(?:র|এর|ের)\s+(?:[\p{L}\p{M}]+\s+){0,1}"
+                                    + _PREMISE_NOUN)
 ABLATIVE = regex.compile(r"^\s*থেকে(?![\p{L}\p{M}])")
 # A bare country name before one of these nouns names a place: ইউক্রেন সীমান্তে (at the
 # Ukrainian border), রাশিয়ান সীমান্ত অতিক্রম করে — not a subject.

@@ -13,8 +13,11 @@ PLANNED_CUES = regex.compile(r"আগামী|আসন্ন|পরিকল�
 NEGATION_WORD = regex.compile(r"^(?:\p{L}|\p{M})+(?:নি|েনি|ননি)$")
 NEGATION_AUX = regex.compile(r"^(?:না|নয়|নেই|নি)$")
 HYPOTHETICAL_CUES = regex.compile(
-    r"পারে|পারেন|পারবে|সম্ভাব্য|সম্ভাবনা|যদি|আশঙ্কা|উদ্বেগ|উদ্বিগ্ন|কিনা|হয়তো|নাকি|জিজ্ঞাসা")
+    r"পারে|পারেন|পারবে|সম্ভাব্য|সম্ভাবনা|যদি|আশঙ্কা|উদ্বেগ|উদ্বিগ্ন|কিনা|হয়তো|নাকি|জিজ্ঞাসা"
+    r"|না\s+(?:হওয়া|করা|দেওয়া|দেয়া)\s+পর্যন্ত")
 ALLEGED_CUES = regex.compile(r"বলে\s+(?:\S+\s+){0,4}?(?:অভিযোগ|দাবি)|কথিত|অভিযোগে")
+
+UNTIL_NOT = regex.compile(r"না\s+(?:হওয়া|করা|দেওয়া|দেয়া)\s+পর্যন্ত")
 
 # Words that mean the non-finite predicate is wanted/intended rather than done.
 INTENT = regex.compile(r"^(?:চায়|চান|চাই|চেয়েছে|চেয়েছেন|ইচ্ছা|আগ্রহী)$")
@@ -40,16 +43,23 @@ def status_of(sentence: str, pred_start: int, pred_end: int, last_word: str, eve
     clause_tail = " ".join(after)
     before = sentence[max(0, pred_start - 40):pred_start]
     words = [last_word, *after[:3]]
+    if UNTIL_NOT.search(sentence, pred_start, pred_end + 25):
+        return "hypothetical"
     if any(NEGATION_WORD.match(w) for w in words[:3]) or any(NEGATION_AUX.match(w) for w in after[:2]):
         return "denied"
     if ALLEGED_CUES.search(sentence[pred_end:pred_end + 80]) or "কথিত" in before:
         return "alleged"
+    if UNTIL_NOT.search(sentence, pred_start, pred_end + 25):
+        return "hypothetical"  # গ্রেপ্তার না হওয়া পর্যন্ত: until it happens, it has not
     if HYPOTHETICAL_CUES.search(clause_tail) or HYPOTHETICAL_CUES.search(before):
         return "hypothetical"
     if any(INTENT.match(w) for w in after[:3]) and event_type != "AGREE":
         return "planned"
     if PLANNED_CUES.search(before) or PLANNED_CUES.search(clause_tail):
         return "planned"
-    if any(FUTURE_WORD.match(w) for w in words[:2]) or any(FUTURE_AUX.match(w) for w in after[:1]):
+    progressive = bool(after) and after[0].startswith(("যাচ্ছ", "চলেছ")) and last_word.endswith("ে") \
+        and not last_word.endswith("তে")  # বলে যাচ্ছেন: keeps saying, not about to say
+    if any(FUTURE_WORD.match(w) for w in words[:2]) or (any(FUTURE_AUX.match(w) for w in after[:1])
+                                                        and not progressive):
         return "planned"
     return "occurred"
