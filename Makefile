@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 SHARED  ?= ../shared
 DEMO_DB := demo/ghotona.db
 
-.PHONY: install demo test test-fast gate clean
+.PHONY: install demo test test-long gate calibrate clean
 
 # Debian packages the tests need: a real PostgreSQL server (started by a pytest fixture)
 # and a real headless Chromium with its driver (web UI tests).
@@ -34,14 +34,24 @@ demo: $(STAMP)
 	@echo "  $(BIN)/ghotona serve --db $(DEMO_DB)    then open http://127.0.0.1:8000/"
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -m "not long"
 	$(MAKE) gate
+
+# The long reliability variants: ~3,000 hostile items on SQLite and PostgreSQL, 24 kill -9s
+# and resumes, 200 concurrent clients for 60 s while an ingest writes (docs/reliability.md).
+test-long: $(STAMP)
+	$(BIN)/python -m pytest -q -m long
 
 # The quality gate: extract the gold sets, score them, fail below the pinned floors.
 gate: $(STAMP)
 	$(BIN)/ghotona eval --gold $(SHARED)/eval/dev --baseline tests/quality_baseline.json --name dev
 	$(BIN)/ghotona eval --gold $(SHARED)/eval/dev2 --baseline tests/quality_baseline.json --name dev2
 	$(BIN)/ghotona eval --gold tests/gold --scorer $(SHARED)/eval/score.py --baseline tests/quality_baseline.json --name gold
+
+# Refit the confidence calibration on our own dev gold (after coder changes), then re-run the gate.
+calibrate: $(STAMP)
+	$(BIN)/ghotona eval --gold tests/gold --scorer $(SHARED)/eval/score.py \
+	  --fit-calibration src/ghotona/data/events/calibration.tsv
 
 clean:
 	rm -rf $(VENV) demo .pytest_cache

@@ -1,4 +1,5 @@
 import datetime as dt
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -80,13 +81,38 @@ def test_filters(store):
     assert len(store.events(EventFilter(limit=1))) == 1
 
 
-def test_failed_batch_rolls_back(store):
+def test_failed_batch_rolls_back_then_isolates_the_bad_item(store):
     good = _result("a1", "বাক্য।")
     bad = _result("a2", "বাক্য।")
     bad.events = [_event("a2", 0), _event("a2", 0)]  # duplicate primary key
-    with pytest.raises(StoreError):
-        store.write([good, bad])
-    assert store.counts()["articles"] == 0
+    stats = store.write([good, bad])
+    # the batch was rolled back as a whole, then each item written alone: the good one is
+    # stored, the refused one is a recorded failure with no half-written events
+    assert stats.articles_new == 1 and stats.failures == 1
+    assert store.counts() == {"articles": 1, "events": 2, "actors": 2, "failures": 1}
+    (fail,) = store.failures()
+    assert fail["article_id"] == "a2" and fail["stage"] == "store" and "could not be stored" in fail["reason"]
+    log = {r["item_key"]: r["outcome"] for r in store.ingest_log()}
+    assert log == {"a1": "stored", "a2": "failed"}
+
+
+def test_a_lost_connection_is_an_error_not_a_failure(tmp_path):
+    with Store(tmp_path / "x.db") as s:
+        s.engine.dispose()
+        (tmp_path / "x.db").unlink()
+        (tmp_path / "x.db").mkdir()   # the database file is gone (replaced by a folder)
+        with pytest.raises(StoreError):
+            s.write([_result("a1", "বাক্য।")])
+
+
+def test_unstorable_text_is_made_safe_on_every_backend(store):
+    res = _result("a\x00b", "বা\x00ক্য।\ud800")
+    res.article = Article(article_id="a\x00b", raw="x", text="বা\x00ক্য।\ud800", title="t\ud800",
+                          outlet="o" * 500, published=dt.date(2023, 9, 13), published_source="given")
+    res.events = []
+    stats = store.write([res])
+    assert stats.articles_new == 1, stats
+    assert store.article_text("ab") == "বাক্য।?"
 
 
 def test_urls():
@@ -95,3 +121,30 @@ def test_urls():
     with pytest.raises(StoreError):
         Store("sqlite:////nonexistent-dir/x/y.db")
     assert isinstance(sa, object)
+
+
+def test_unstorable_ids_are_normalised_once_so_reingest_is_a_noop(tmp_path):
+    """An id with a NUL or a lone surrogate is stored, logged and duplicate-indexed under one
+    normalised id; a second ingest of the same input changes nothing (a bug found by the long
+    hostile run: the store saw "ab", the duplicate index "a\\x00b", so the stored article
+    became a 'copy' of itself and lost its events)."""
+    import json
+
+    from ghotona.jobs import ingest
+    from ghotona.model import Article, storable_id
+
+    assert Article(article_id="a\x00b", raw="x").article_id == "ab"
+    assert storable_id("x" * 500) == "x" * 200 and storable_id("a\ud800b") == "a?b"
+    seed = json.loads((Path(__file__).parent.parent / "examples" / "seeds.jsonl").read_text(encoding="utf-8").splitlines()[1])
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({**seed, "id": "odd\x00id"}) + "\n", encoding="utf-8")
+    db = str(tmp_path / "n.db")
+    first = ingest([src], db)
+    assert first.articles_new == 1 and first.events > 0
+    with Store(db) as store:
+        before = store.counts()
+    again = ingest([src], db)
+    assert again.articles_new == again.articles_replaced == again.events == 0
+    with Store(db) as store:
+        assert store.counts() == before
+        assert [r["item_key"] for r in store.ingest_log()] == ["oddid"]

@@ -27,8 +27,26 @@ Precision = Literal["day", "week", "month", "year", "none"]
 
 def stable_id(*parts: object, length: int = 16) -> str:
     """A short, stable hex digest of ``parts`` (used for event and article ids)."""
-    digest = hashlib.sha1("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8"))
+    text = "\x1f".join("" if p is None else str(p) for p in parts)
+    digest = hashlib.sha1(text.encode("utf-8", "surrogatepass"))  # lone surrogates hash too
     return digest.hexdigest()[:length]
+
+
+MAX_ID_CHARS = 200
+"""Article ids are at most this long (the store's column width)."""
+
+
+def storable_id(value: str) -> str:
+    """``value`` as an article id every backend stores unchanged: no NUL characters, no lone
+    surrogates (replaced), at most ``MAX_ID_CHARS`` characters. Articles apply it on creation,
+    so the duplicate index, the ingest log and the store all see the same id."""
+    if "\x00" in value:
+        value = value.replace("\x00", "")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        value = value.encode("utf-8", "replace").decode("utf-8")
+    return value[:MAX_ID_CHARS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +234,10 @@ class Article:
     language: str | None = None
     source_path: str | None = None
 
+    def __post_init__(self) -> None:
+        if isinstance(self.article_id, str):
+            object.__setattr__(self, "article_id", storable_id(self.article_id))
+
     @property
     def content_hash(self) -> str:
         return stable_id(self.raw, self.title, self.published, length=40)
@@ -239,6 +261,10 @@ class Failure:
     reason: str
     source_path: str | None = None
 
+    def __post_init__(self) -> None:
+        if isinstance(self.article_id, str):
+            object.__setattr__(self, "article_id", storable_id(self.article_id))
+
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
@@ -252,6 +278,7 @@ class Result:
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     failure: Failure | None = None
+    input_hash: str = ""   # content_hash of the article as it came in (stages may rewrite raw/published)
 
     @property
     def ok(self) -> bool:

@@ -8,21 +8,25 @@ a recorded ``Failure`` (or is re-raised with ``on_error="raise"``); the batch go
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
 from ghotona.actors import find_actors
 from ghotona.actors.coref import resolve_coreference
-from ghotona.clean import bengali_ratio, clean
+from ghotona.clean import bengali_ratio, clean, clean_text
 from ghotona.config import DEFAULT_SETTINGS, Settings
 from ghotona.dates import detect_published
 from ghotona.dates.report import find_dates_normalised
 from ghotona.errors import ArticleRejected
 from ghotona.events import code_events
+from ghotona.events.calibration import load_calibration
 from ghotona.lang.bijoy import BIJOY_THRESHOLD, ENCODING_NAME, bijoy_to_unicode, detect_bijoy
 from ghotona.lang.segment import segment
+from ghotona.limits import Progress, TimeLimitExceeded, run_limited
 from ghotona.model import Article, Failure, Result
 from ghotona.places import find_places
 
@@ -32,6 +36,49 @@ __all__ = ["STAGES", "Stage", "analyse", "process"]
 
 # A Bijoy score between this and BIJOY_THRESHOLD is suspicious: rejected with the encoding named.
 BIJOY_SUSPECT = 0.3
+# Publication dates outside these years are metadata garbage: dropped (the article is kept).
+PUBLISHED_YEARS = (1800, 2200)
+# UTF-8 Bengali read as Windows-1252/Latin-1: U+0980-U+09FF become "à¦x"/"à§x".
+MOJIBAKE_MARKS = ("\u00e0\u00a6", "\u00e0\u00a7")
+_CP1252_BYTE = {ch: b for b in range(0x80, 0x100)
+                for ch in [bytes([b]).decode("cp1252", errors="ignore")] if ch}
+
+
+def sanitise_text(text: str) -> str:
+    """``text`` without NUL characters and with lone surrogates replaced (no database stores them)."""
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return text
+
+
+def undo_mojibake(text: str) -> str | None:
+    """The Bengali text of UTF-8 bytes that were decoded as Windows-1252 or Latin-1, or None.
+
+    Each character goes back to its byte (Windows-1252 first, then Latin-1, which covers the
+    five bytes Windows-1252 leaves undefined); the bytes must then decode as UTF-8 with at
+    most 1% replacement characters.
+    """
+    if sum(text.count(m) for m in MOJIBAKE_MARKS) < 3:
+        return None
+    out = bytearray()
+    for ch in text:
+        code = ord(ch)
+        if code < 0x80:
+            out.append(code)
+        elif ch in _CP1252_BYTE:
+            out.append(_CP1252_BYTE[ch])
+        elif code < 0x100:
+            out.append(code)
+        else:
+            return None  # a character no single-byte reading produces: not this kind of mojibake
+    fixed = out.decode("utf-8", errors="replace")
+    if fixed.count("\ufffd") > len(fixed) / 100:
+        return None
+    return fixed
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +93,29 @@ class Stage:
 
 def _check_input(res: Result, settings: Settings) -> None:
     raw = res.article.raw
-    if len(raw.encode("utf-8", "surrogatepass")) > settings.max_article_bytes:
-        raise ArticleRejected("check", f"article too large: {len(raw)} characters, limit "
+    size = len(raw.encode("utf-8", "surrogatepass"))
+    if size > settings.max_article_bytes:
+        raise ArticleRejected("check", f"article too large: {size} bytes, limit "
                                        f"{settings.max_article_bytes} bytes (max_article_bytes)")
-    if not raw.strip():
-        raise ArticleRejected("check", "empty article: no text")
+    clean_raw = sanitise_text(raw)
+    if clean_raw != raw:
+        LOGGER.info("%s: removed NUL characters or lone surrogates", res.article.article_id)
+        res.article = replace(res.article, raw=clean_raw)
+        raw = clean_raw
+    pub = res.article.published
+    if pub is not None and not PUBLISHED_YEARS[0] <= pub.year <= PUBLISHED_YEARS[1]:
+        LOGGER.warning("%s: ignoring implausible publication date %s", res.article.article_id, pub)
+        res.article = replace(res.article, published=None, published_source="none")
+    if not raw.strip() or not any(ch.isalnum() for ch in raw):
+        raise ArticleRejected("check", "empty article: no text" if not raw.strip() else
+                                       "empty article: no text (only whitespace, invisible or punctuation characters)")
     ratio = bengali_ratio(raw)
     if ratio < settings.min_bengali_ratio:
+        fixed = undo_mojibake(raw)
+        if fixed is not None and bengali_ratio(fixed) >= settings.min_bengali_ratio:
+            LOGGER.info("%s: UTF-8 read as Windows-1252/Latin-1 (mojibake), repaired", res.article.article_id)
+            res.article = replace(res.article, raw=fixed)
+            return
         score = detect_bijoy(raw)
         if score >= BIJOY_THRESHOLD:
             # Legacy ASCII-typed Bengali: convert, then judge the converted text.
@@ -66,6 +129,23 @@ def _check_input(res: Result, settings: Settings) -> None:
                                            "enough to convert; convert it to Unicode first")
         raise ArticleRejected("check", f"not Bengali: {ratio:.0%} of letters are Bengali "
                                        f"(min_bengali_ratio {settings.min_bengali_ratio:.0%})")
+
+
+def comparable_text(article: Article, settings: Settings = DEFAULT_SETTINGS) -> str:
+    """The cleaned text near-duplicate detection compares: legacy encodings repaired first
+    (as the check stage repairs them), so Bijoy or mojibake articles are not all alike."""
+    if article.text:
+        return article.text
+    raw = article.raw
+    if len(raw) > settings.max_article_bytes:
+        return ""   # refused by the check stage anyway; never shingled
+    if bengali_ratio(raw) < settings.min_bengali_ratio:
+        fixed = undo_mojibake(raw)
+        if fixed is not None:
+            raw = fixed
+        elif detect_bijoy(raw) >= BIJOY_THRESHOLD:
+            raw = bijoy_to_unicode(raw)
+    return clean_text(sanitise_text(raw))
 
 
 def _clean(res: Result, settings: Settings) -> None:
@@ -96,6 +176,9 @@ def _mentions(res: Result, _settings: Settings) -> None:
 
 def _events(res: Result, settings: Settings) -> None:
     evs = code_events(res.article, res.sentences, res.mentions)
+    if settings.calibrate:
+        cal = load_calibration()
+        evs = [replace(e, confidence=cal(e.confidence)) for e in evs]
     res.events = [e for e in evs if e.confidence >= settings.min_confidence]
 
 
@@ -109,11 +192,53 @@ STAGES: tuple[Stage, ...] = (
 )
 
 
+_WARM = threading.Lock()
+_warmed = False
+WARM_UP_TEXT = ("ঢাকায় গতকাল ৫ জানুয়ারি প্রধানমন্ত্রী শেখ হাসিনা ভারতের প্রধানমন্ত্রীর সঙ্গে বৈঠক করেছেন। "
+                "তিনি বলেন, আলোচনা ফলপ্রসূ হয়েছে। পুলিশ বিক্ষোভকারীদের ওপর হামলা চালায়।")
+
+
+def warm_up() -> None:
+    """Load the gazetteers, lexicons and automata once, without a time limit.
+
+    Run before the first time-limited article, so a limit never interrupts (and never
+    charges an article for) the one-time loading of shared data.
+    """
+    global _warmed
+    with _WARM:
+        if _warmed:
+            return
+        _analyse(Article(article_id="warm-up", raw=WARM_UP_TEXT, published=dt.date(2024, 1, 6)),
+                 DEFAULT_SETTINGS, "record", Progress())
+        _warmed = True
+
+
 def analyse(article: Article, settings: Settings = DEFAULT_SETTINGS,
             on_error: Literal["record", "raise"] = "record") -> Result:
-    """Run every stage on one article; a refusal or crash becomes ``Result.failure``."""
-    res = Result(article=article)
+    """Run every stage on one article; a refusal, a crash or a timeout becomes ``Result.failure``.
+
+    ``settings.max_article_seconds`` bounds the whole article (see ``ghotona.limits``).
+    """
+    limit = settings.max_article_seconds
+    if limit <= 0:
+        return _analyse(article, settings, on_error, Progress())
+    warm_up()
+    try:
+        return run_limited(lambda progress: _analyse(article, settings, on_error, progress), limit)
+    except TimeLimitExceeded as exc:
+        reason = f"{exc} (max_article_seconds)"
+        if on_error == "raise":
+            raise ArticleRejected(exc.stage, reason) from None
+        LOGGER.warning("%s: %s", article.article_id, reason)
+        return Result(article=article, failure=Failure(article.article_id, exc.stage, reason, article.source_path),
+                      input_hash=article.content_hash)
+
+
+def _analyse(article: Article, settings: Settings, on_error: Literal["record", "raise"],
+             progress: Progress) -> Result:
+    res = Result(article=article, input_hash=article.content_hash)
     for stage in STAGES:
+        progress.stage = stage.name
         try:
             stage.func(res, settings)
         except ArticleRejected as exc:
@@ -135,7 +260,8 @@ def analyse(article: Article, settings: Settings = DEFAULT_SETTINGS,
 
 
 def _failed(f: Failure) -> Result:
-    return Result(article=Article(article_id=f.article_id, raw="", source_path=f.source_path), failure=f)
+    art = Article(article_id=f.article_id, raw="", source_path=f.source_path)
+    return Result(article=art, failure=f, input_hash=art.content_hash)
 
 
 def process(items: Iterable[Article | Failure], settings: Settings = DEFAULT_SETTINGS, *,

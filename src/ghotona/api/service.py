@@ -10,7 +10,7 @@ from ghotona.api.schemas import ArticleIn, ExtractIn
 from ghotona.config import Settings
 from ghotona.model import Article, Failure, stable_id
 from ghotona.pipeline import analyse, process
-from ghotona.readers.html import article_from_html
+from ghotona.readers import extract_html
 from ghotona.store import Store, WriteStats
 
 LOGGER = logging.getLogger(__name__)
@@ -30,14 +30,14 @@ def extract_text(body: ExtractIn, settings: Settings) -> dict[str, Any]:
     return {"article": res.article.to_dict(), "events": [e.to_dict() for e in res.events]}
 
 
-def _article(rec: ArticleIn) -> Article | Failure:
+def _article(rec: ArticleIn, settings: Settings) -> Article | Failure:
     article_id = rec.id or stable_id(rec.text or rec.html)
     source = "given" if rec.published else "none"
     if rec.text:
         return Article(article_id=article_id, raw=rec.text, title=rec.title, outlet=rec.outlet, url=rec.url,
                        published=rec.published, published_source=source, source_path="api")
-    found = article_from_html(rec.html or "", article_id=article_id, published=rec.published,
-                              favor_precision=True, source_path="api")
+    found = extract_html(rec.html or "", article_id=article_id, published=rec.published, source_path="api",
+                         settings=settings)
     if isinstance(found, Failure):
         return found
     return Article(article_id=article_id, raw=found.raw, title=rec.title or found.title,
@@ -50,7 +50,7 @@ def ingest_articles(store: Store, records: list[ArticleIn], settings: Settings) 
     total = WriteStats()
     failures: list[dict[str, str]] = []
     batch = []
-    for res in process((_article(r) for r in records), settings):
+    for res in process((_article(r, settings) for r in records), settings):
         batch.append(res)
         if res.failure is not None:
             failures.append({"article_id": res.failure.article_id, "stage": res.failure.stage,

@@ -4,12 +4,47 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 
+import lxml.etree
+import lxml.html
 import trafilatura
 
 from ghotona.model import Article, Failure
 
 LOGGER = logging.getLogger(__name__)
+
+# libxml2's HTML parser stops at 255 nested elements and drops the rest of the page; deeper
+# pages are re-parsed without that limit and their layout containers flattened.
+MAX_DEPTH = 200
+_LAYOUT_TAGS = ("div", "span", "section", "table", "tbody", "thead", "tr", "td", "th", "ul", "ol", "li", "b", "i",
+                "u", "em", "strong", "font", "center", "small", "big", "blockquote", "dl", "dt", "dd", "form")
+
+
+def _depth(tree: lxml.etree._Element) -> int:
+    depth = deepest = 0
+    for event, _el in lxml.etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+_LAYOUT_RX = re.compile(r"</?(?:%s)(?:\s[^<>]*)?/?>" % "|".join(_LAYOUT_TAGS), re.IGNORECASE)
+
+
+def _flattened(html: str) -> str | None:
+    """The page without its layout containers, if it nests deeper than ``MAX_DEPTH``.
+
+    (Parsed with ``huge_tree`` libxml2 still stops at 2048 levels, so the tags are removed
+    from the markup itself.)
+    """
+    try:
+        tree = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True, remove_comments=True))
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    if _depth(tree) <= MAX_DEPTH:
+        return None
+    return _LAYOUT_RX.sub(" ", html)
 
 
 def article_from_html(html: str, *, article_id: str, published: dt.date | None = None,
@@ -27,6 +62,17 @@ def article_from_html(html: str, *, article_id: str, published: dt.date | None =
     except (ValueError, TypeError, RecursionError) as exc:  # trafilatura's own rejections
         return Failure(article_id, "read", f"HTML could not be parsed: {exc}", source_path)
     text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        flat = _flattened(html)
+        if flat is not None:
+            LOGGER.info("%s: markup nested deeper than %d elements, extracted from the flattened page",
+                        article_id, MAX_DEPTH)
+            try:
+                doc = trafilatura.bare_extraction(flat, favor_precision=favor_precision, with_metadata=True,
+                                                  include_comments=False, include_tables=False)
+            except (ValueError, TypeError, RecursionError) as exc:
+                return Failure(article_id, "read", f"HTML could not be parsed: {exc}", source_path)
+            text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         return Failure(article_id, "read", "HTML page has no extractable article text", source_path)
     page_date: dt.date | None = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,12 +17,67 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from ghotona.errors import StoreError
-from ghotona.model import Actor, Event, Evidence, Place, Result
-from ghotona.store.schema import MIGRATIONS, actors, articles, events, failures, metadata, schema_migrations
+from ghotona.model import Actor, Article, Event, Evidence, Failure, Place, Result, stable_id
+from ghotona.store.schema import (MIGRATIONS, actors, articles, events, failures, ingest_log, metadata,
+                                  schema_migrations)
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["EventFilter", "Store", "WriteStats", "database_url"]
+__all__ = ["EventFilter", "Store", "WriteStats", "database_url", "item_hash", "safe_row"]
+
+POOL_SIZE, POOL_OVERFLOW, POOL_TIMEOUT = 8, 48, 120
+
+# The content hash logged for a reader failure (it has no text): that of an empty article.
+_EMPTY_HASH = Article(article_id="", raw="").content_hash
+_LOG_CHUNK = 200
+
+
+_LINE_PREFIX = re.compile(r"^line \d+: ")
+_NUMBERS = re.compile(r"\d+(?:\.\d+)?")
+
+
+def reason_key(reason: str) -> str:
+    """A failure reason without its particulars (line numbers, sizes): for counting by reason."""
+    head = _LINE_PREFIX.sub("", reason).split(":")[0].split(" (")[0]
+    return _NUMBERS.sub("N", head)[:60]
+
+
+def item_hash(item: Article | Failure) -> str:
+    """The content hash an input item is logged under (articles: ``Article.content_hash``)."""
+    return item.content_hash if isinstance(item, Article) else _EMPTY_HASH
+
+
+def _widths(table: sa.Table) -> dict[str, int]:
+    return {c.name: c.type.length for c in table.columns
+            if isinstance(c.type, sa.String) and getattr(c.type, "length", None)}
+
+
+_WIDTHS = {t.name: _widths(t) for t in (articles, events, actors, failures, ingest_log)}
+
+
+def _safe_str(value: str) -> str:
+    if "\x00" in value:
+        value = value.replace("\x00", "")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        value = value.encode("utf-8", "replace").decode("utf-8")
+    return value
+
+
+def safe_row(table: sa.Table, row: dict[str, object]) -> dict[str, object]:
+    """``row`` storable in any backend: no NUL characters or lone surrogates (PostgreSQL and
+    UTF-8 refuse them), strings cut to their column's width (PostgreSQL enforces it)."""
+    widths = _WIDTHS.get(table.name, {})
+    out = {}
+    for key, value in row.items():
+        if isinstance(value, str):
+            value = _safe_str(value)
+            width = widths.get(key)
+            if width is not None and len(value) > width:
+                value = value[:width]
+        out[key] = value
+    return out
 
 
 def database_url(db: str | Path) -> str:
@@ -117,7 +173,7 @@ class WriteStats:
 
     articles_new: int = 0
     articles_replaced: int = 0
-    articles_unchanged: int = 0
+    articles_unchanged: int = 0    # includes items the ingest log shows as already stored
     events: int = 0
     failures: int = 0
     failure_reasons: dict[str, int] = field(default_factory=dict)
@@ -142,7 +198,10 @@ class Store:
     def __init__(self, db: str | Path) -> None:
         self.url = database_url(db)
         try:
-            self.engine = sa.create_engine(self.url, future=True)
+            # A connection for every thread of a server's pool (anyio: 40) with room to spare,
+            # so a burst of requests waits for the database, not for a pooled connection.
+            self.engine = sa.create_engine(self.url, future=True, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW,
+                                           pool_timeout=POOL_TIMEOUT, pool_pre_ping=True)
             if self.engine.dialect.name == "sqlite":
                 sa.event.listen(self.engine, "connect", _sqlite_pragmas)
             self.migrate()
@@ -185,49 +244,157 @@ class Store:
         self.close()
 
     # -- writing ------------------------------------------------------------
-    def write(self, results: Iterable[Result]) -> WriteStats:
-        """Write one batch of pipeline results in one transaction."""
+    def write(self, results: Iterable[Result], *, duplicates: Iterable[tuple[Article, str]] = ()) -> WriteStats:
+        """Write one batch of pipeline results in one transaction, with their ingest-log rows.
+
+        ``duplicates`` are (article, original id) pairs skipped as near-duplicates: logged in
+        the same transaction. If the batch fails on a row the database refuses (not on a lost
+        connection), its items are written one transaction each and a refused item is
+        recorded as a failure (stage ``store``), so one bad row never stops an ingest.
+        """
+        results, duplicates = list(results), list(duplicates)
         stats = WriteStats()
         now = dt.datetime.now(dt.UTC)
         try:
             with self.engine.begin() as conn:
                 for res in results:
                     self._write_one(conn, res, now, stats)
-        except sa.exc.SQLAlchemyError as exc:
+                self._log_duplicates(conn, duplicates, now)
+            return stats
+        except sa.exc.OperationalError as exc:
             raise StoreError(f"write failed, batch rolled back: {exc.__class__.__name__}: {exc}") from exc
+        except (sa.exc.SQLAlchemyError, ValueError) as exc:
+            LOGGER.warning("batch of %d rolled back (%s: %s); writing its items one by one",
+                           len(results), exc.__class__.__name__, str(exc)[:200])
+        stats = WriteStats()
+        for res in results:
+            stats.add(self._write_alone(res, now))
+        try:
+            with self.engine.begin() as conn:
+                self._log_duplicates(conn, duplicates, now)
+        except (sa.exc.SQLAlchemyError, ValueError) as exc:
+            raise StoreError(f"write of duplicate links failed: {exc.__class__.__name__}: {exc}") from exc
         return stats
+
+    def _write_alone(self, res: Result, now: dt.datetime) -> WriteStats:
+        stats = WriteStats()
+        try:
+            with self.engine.begin() as conn:
+                self._write_one(conn, res, now, stats)
+            return stats
+        except sa.exc.OperationalError as exc:
+            raise StoreError(f"write failed, rolled back: {exc.__class__.__name__}: {exc}") from exc
+        except (sa.exc.SQLAlchemyError, ValueError) as exc:
+            cause = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
+            LOGGER.error("article %s could not be stored: %s", res.article.article_id, cause)
+            art = res.article
+            failed = Result(article=Article(article_id=art.article_id, raw="", source_path=art.source_path),
+                            failure=Failure(art.article_id, "store", f"could not be stored: "
+                                            f"{exc.__class__.__name__}: {cause}", art.source_path),
+                            input_hash=res.input_hash or art.content_hash)
+        stats = WriteStats()
+        try:
+            with self.engine.begin() as conn:
+                self._write_one(conn, failed, now, stats)
+        except (sa.exc.SQLAlchemyError, ValueError) as exc:
+            raise StoreError(f"write failed, rolled back: {exc.__class__.__name__}: {exc}") from exc
+        return stats
+
+    @staticmethod
+    def _log(conn: sa.Connection, row: dict[str, object]) -> None:
+        row = safe_row(ingest_log, row)
+        conn.execute(ingest_log.delete().where(ingest_log.c.item_key == row["item_key"]))
+        conn.execute(ingest_log.insert().values(**row))
+
+    def _log_duplicates(self, conn: sa.Connection, duplicates: list[tuple[Article, str]], now: dt.datetime) -> None:
+        for art, original in duplicates:
+            self._log(conn, {"item_key": art.article_id, "content_hash": art.content_hash, "outcome": "duplicate",
+                             "stage": None, "reason": f"near-duplicate of {original}", "events": 0,
+                             "source_path": art.source_path, "recorded_at": now})
 
     def _write_one(self, conn: sa.Connection, res: Result, now: dt.datetime, stats: WriteStats) -> None:
         art = res.article
+        chash = res.input_hash or art.content_hash
         if res.failure is not None:
             f = res.failure
-            conn.execute(failures.delete().where(failures.c.article_id == f.article_id))
-            conn.execute(failures.insert().values(article_id=f.article_id, stage=f.stage, reason=f.reason,
-                                                  source_path=f.source_path, recorded_at=now))
+            row = safe_row(failures, {"article_id": f.article_id, "stage": f.stage, "reason": f.reason,
+                                      "source_path": f.source_path, "recorded_at": now})
+            conn.execute(failures.delete().where(failures.c.article_id == row["article_id"]))
+            conn.execute(failures.insert().values(**row))
+            self._log(conn, {"item_key": f.article_id, "content_hash": chash, "outcome": "failed", "stage": f.stage,
+                             "reason": f.reason, "events": 0, "source_path": f.source_path, "recorded_at": now})
             stats.failures += 1
-            key = f.reason.split(":")[0][:60]
+            key = reason_key(f.reason)
             stats.failure_reasons[key] = stats.failure_reasons.get(key, 0) + 1
             return
-        chash = art.content_hash
-        old = conn.execute(sa.select(articles.c.content_hash).where(articles.c.article_id == art.article_id)).first()
+        row = safe_row(articles, {
+            "article_id": art.article_id, "content_hash": chash, "title": art.title, "outlet": art.outlet,
+            "url": art.url, "published": art.published, "published_source": art.published_source,
+            "language": art.language, "text": art.text, "source_path": art.source_path, "ingested_at": now})
+        aid = row["article_id"]
+        log = {"item_key": aid, "content_hash": chash, "outcome": "stored", "stage": None, "reason": None,
+               "events": len(res.events), "source_path": art.source_path, "recorded_at": now}
+        old = conn.execute(sa.select(articles.c.content_hash).where(articles.c.article_id == aid)).first()
         if old is not None and old[0] == chash:
             stats.articles_unchanged += 1
+            self._log(conn, log)
             return
         if old is not None:
-            conn.execute(events.delete().where(events.c.article_id == art.article_id))
-            conn.execute(articles.delete().where(articles.c.article_id == art.article_id))
+            conn.execute(events.delete().where(events.c.article_id == aid))
+            conn.execute(articles.delete().where(articles.c.article_id == aid))
             stats.articles_replaced += 1
         else:
             stats.articles_new += 1
-        conn.execute(failures.delete().where(failures.c.article_id == art.article_id))
-        conn.execute(articles.insert().values(
-            article_id=art.article_id, content_hash=chash, title=art.title, outlet=art.outlet, url=art.url,
-            published=art.published, published_source=art.published_source, language=art.language,
-            text=art.text, source_path=art.source_path, ingested_at=now))
+        conn.execute(failures.delete().where(failures.c.article_id == aid))
+        conn.execute(articles.insert().values(**row))
         if res.events:
-            conn.execute(events.insert(), [event_row(e) for e in res.events])
+            conn.execute(events.insert(), [safe_row(events, event_row(e)) for e in res.events])
             stats.events += len(res.events)
             self._upsert_actors(conn, res.events)
+        self._log(conn, log)
+
+    # -- the ingest log -------------------------------------------------------
+    def skip_logged(self, items: Iterable[Article | Failure], stats: WriteStats | None = None,
+                    chunk: int = _LOG_CHUNK) -> Iterator[Article | Failure]:
+        """Pass on the items not already finished according to the ingest log.
+
+        An item is finished when the log has its id with the same content hash and the
+        outcome ``stored`` or ``failed`` (a logged duplicate is passed on: duplicate
+        skipping decides again). Skipped items are counted in ``stats`` as unchanged
+        articles or as failures with their logged reason. Looks up ``chunk`` ids at a time.
+        """
+        buf: list[Article | Failure] = []
+        for item in items:
+            buf.append(item)
+            if len(buf) >= chunk:
+                yield from self._unlogged(buf, stats)
+                buf = []
+        if buf:
+            yield from self._unlogged(buf, stats)
+
+    def _unlogged(self, buf: list[Article | Failure], stats: WriteStats | None) -> Iterator[Article | Failure]:
+        keys = sorted({_safe_str(i.article_id)[:200] for i in buf})
+        with self.engine.connect() as conn:
+            logged = {r.item_key: r for r in conn.execute(
+                sa.select(ingest_log.c.item_key, ingest_log.c.content_hash, ingest_log.c.outcome, ingest_log.c.reason)
+                .where(ingest_log.c.item_key.in_(keys)))}
+        for item in buf:
+            row = logged.get(_safe_str(item.article_id)[:200])
+            if row is None or row.content_hash != item_hash(item) or row.outcome not in ("stored", "failed"):
+                yield item
+                continue
+            if stats is not None:
+                if row.outcome == "stored":
+                    stats.articles_unchanged += 1
+                else:
+                    stats.failures += 1
+                    key = reason_key(row.reason or "")
+                    stats.failure_reasons[key] = stats.failure_reasons.get(key, 0) + 1
+
+    def ingest_log(self) -> list[dict[str, object]]:
+        """Every ingest-log row, by item key."""
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(sa.select(ingest_log).order_by(ingest_log.c.item_key)).mappings()]
 
     def _upsert_actors(self, conn: sa.Connection, evs: list[Event]) -> None:
         seen: dict[str, dict[str, object]] = {}

@@ -159,9 +159,33 @@ def _m002_stories(conn: sa.Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
+# -- 004_ingest_log: the durable ingest log (one row per input item and its outcome) ---------
+# Written in the same transaction as the item's batch, so after a crash an item is either
+# fully stored with its row or absent from both; a resumed ingest skips items whose
+# (item_key, content_hash) already has a row. item_key is the article id.
+
+ingest_log = sa.Table(
+    "ingest_log", metadata,
+    sa.Column("item_key", sa.String(200), primary_key=True),
+    sa.Column("content_hash", sa.String(40), nullable=False),   # of the item as it came in
+    sa.Column("outcome", sa.String(12), nullable=False),        # stored | failed | duplicate
+    sa.Column("stage", sa.String(40)),                          # failed: the stage that refused it
+    sa.Column("reason", sa.Text),                               # failed: why; duplicate: of which article
+    sa.Column("events", sa.Integer, nullable=False),
+    sa.Column("source_path", sa.Text),
+    sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_ingest_log_outcome", "outcome"),
+)
+
+
+def _m004_ingest_log(conn: sa.Connection) -> None:
+    ingest_log.create(conn, checkfirst=True)
+
+
 # Named migrations, applied in order, each in its own transaction with its record.
 MIGRATIONS: list[tuple[str, Callable[[sa.Connection], None]]] = [
     ("001_initial", _m001_initial),
     ("002_stories", _m002_stories),
     ("003_api_indexes", _m003_api_indexes),
+    ("004_ingest_log", _m004_ingest_log),
 ]
