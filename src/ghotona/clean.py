@@ -8,8 +8,10 @@ so a reader of the code can see why a line went.
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import replace
+from typing import Any
 
 import regex
 
@@ -48,9 +50,14 @@ TAIL_START = regex.compile(
 CAPTION_PIPES = regex.compile(r"^\|\s*(.*?)\s*\|?$")
 
 
+_CAPTION = regex.compile(r"(?:ফাইল\s+)?ছবি\s*:\s*\S+\s*$")
+_SPACE_RUN = regex.compile(r"\s+")
+_LETTER_RUN = regex.compile(r"\p{L}+")
+
+
 def is_caption(line: str) -> bool:
     """Photo captions: credited lines (ছবি: …) or lines the site wrapped in pipes."""
-    return bool(regex.search(r"(?:ফাইল\s+)?ছবি\s*:\s*\S+\s*$", line))
+    return bool(_CAPTION.search(line))
 
 
 def _drop_reason(line: str) -> str | None:
@@ -77,7 +84,7 @@ def clean_text(raw: str) -> str:
             break
         if _drop_reason(line):
             continue
-        key = regex.sub(r"\s+", " ", line)
+        key = _SPACE_RUN.sub(" ", line)
         if key in seen:
             continue
         seen.add(key)
@@ -85,12 +92,35 @@ def clean_text(raw: str) -> str:
     return "\n".join(kept)
 
 
+@functools.cache
+def _letter_tables() -> tuple[Any, Any]:
+    """Two lookup tables over all code points: is a letter (``regex``'s ``\\p{L}``), and is a
+    letter of the Bengali block. Built once per process (about 0.1 s, 2 MB)."""
+    import numpy as np
+
+    letters = np.zeros(0x110000, dtype=bool)
+    every = np.arange(0x110000, dtype="<u4").tobytes().decode("utf-32-le", "surrogatepass")  # all code points
+    for m in _LETTER_RUN.finditer(every):  # letters come in runs of code points: a few thousand
+        letters[m.start():m.end()] = True
+    bengali = np.zeros(0x110000, dtype=bool)
+    bengali[0x0980:0x0A00] = letters[0x0980:0x0A00]
+    return letters, bengali
+
+
 def bengali_ratio(text: str) -> float:
-    """Share of letters that are Bengali (0.0 for a text with no letters)."""
-    letters = regex.findall(r"\p{L}", text)
-    if not letters:
+    """Share of letters that are Bengali (0.0 for a text with no letters).
+
+    Counted over the code points with lookup tables (numpy): several times faster than
+    collecting the letters with a pattern, with the same counts.
+    """
+    import numpy as np
+
+    letters, bengali = _letter_tables()
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    total = int(np.count_nonzero(letters[codes]))
+    if not total:
         return 0.0
-    return sum(1 for ch in letters if "\u0980" <= ch <= "\u09FF") / len(letters)
+    return int(np.count_nonzero(bengali[codes])) / total
 
 
 def clean(article: Article) -> Article:

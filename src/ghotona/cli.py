@@ -16,7 +16,7 @@ from tqdm import tqdm
 
 from ghotona import jobs
 from ghotona.errors import GhotonaError
-from ghotona.evaluate import check_gate, evaluate, update_baseline
+from ghotona.evaluate import check_gate, evaluate, fit_calibration, update_baseline
 from ghotona.model import Event, Result
 from ghotona.readers import parse_date
 from ghotona.store import EventFilter, Store
@@ -98,12 +98,17 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="text/HTML files, folders or JSONL files")],
     db: Annotated[str, typer.Option(help="SQLite path or postgresql:// URL")] = DEFAULT_DB,
     published: Annotated[Optional[str], typer.Option(help="publication date YYYY-MM-DD")] = None,
+    scheduler: Annotated[Optional[str], typer.Option(help="extract on this Dask cluster (tcp://HOST:PORT)")] = None,
+    workers: Annotated[Optional[int], typer.Option(min=1, help="extract on a local Dask cluster of N processes")] = None,
 ) -> None:
     """Extract and store articles and events; re-ingesting unchanged articles is a no-op."""
     pub = _date(published, "--published")
+    if scheduler and workers:
+        raise typer.BadParameter("give --scheduler or --workers, not both")
     bar = tqdm(unit="article", desc="ingest", file=sys.stderr, disable=None)
     try:
-        stats = jobs.ingest(paths, db, published=pub, on_batch=lambda b: bar.update(len(b)))
+        stats = jobs.ingest(paths, db, published=pub, on_batch=lambda b: bar.update(len(b)),
+                            scheduler=scheduler, workers=workers)
     except GhotonaError as exc:
         bar.close()
         _fail(exc)
@@ -154,9 +159,22 @@ def eval_cmd(
     reason: Annotated[Optional[str], typer.Option(help="why floors are lowered (required with --allow-lower)")] = None,
     keep: Annotated[Optional[Path], typer.Option(help="keep predicted events/articles in this folder")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
+    calibration_out: Annotated[Optional[Path], typer.Option("--fit-calibration",
+        help="fit the confidence calibration on this gold set and write it to this TSV, then stop")] = None,
 ) -> None:
     """Extract the gold articles, score them with the shared scorer, check the gate."""
     set_name = name or gold.resolve().name
+    if calibration_out is not None:
+        try:
+            cal = fit_calibration(gold, scorer=scorer)
+        except GhotonaError as exc:
+            _fail(exc)
+            return
+        calibration_out.write_text(cal.to_tsv(f"Fitted {dt.date.today()} on {set_name} with raw confidences "
+                                              "(ghotona eval --fit-calibration)"), encoding="utf-8")
+        for raw, value, n in zip(cal.raw_upto, cal.calibrated, cal.n):
+            err.print(f"raw ≤ {raw:.2f} -> {value:.3f}  ({n} events)")
+        return
     try:
         report = evaluate(gold, scorer=scorer, keep_dir=keep)
         if update and baseline:
@@ -168,11 +186,16 @@ def eval_cmd(
         typer.echo(json.dumps(report, ensure_ascii=False))
     else:
         for k, v in report.items():
-            if k not in ("per_type", "failures"):
+            if k not in ("per_type", "failures", "reliability"):
                 typer.echo(f"{k:28} {v}")
         typer.echo(f"{'type':10} {'matched':>7} {'fp':>4} {'missed':>6}")
         for t, row in report.get("per_type", {}).items():
             typer.echo(f"{t:10} {row['matched']:7} {row['false_positives']:4} {row['missed']:6}")
+        typer.echo(f"{'confidence':10} {'n':>5} {'mean':>6} {'precision':>9}")
+        for row in report.get("reliability", []):
+            mean = "—" if row["mean_confidence"] is None else f"{row['mean_confidence']:.3f}"
+            prec = "—" if row["precision"] is None else f"{row['precision']:.3f}"
+            typer.echo(f"{row['bin']:10} {row['n']:5} {mean:>6} {prec:>9}")
         typer.echo(f"F1 {report['f1']}")
     if baseline and not update:
         floors = json.loads(baseline.read_text(encoding="utf-8")).get(set_name)

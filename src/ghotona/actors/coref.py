@@ -182,12 +182,19 @@ def _lead_start(text: str, s: int) -> int:
 # --------------------------------------------------------------------------- (b) pronouns
 
 
+_SENTENCE_SPECIAL = regex.compile('[“‘”’"\n।?!]')
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans; a terminator inside an open quotation does not end the sentence, so a
     quote and its reporting clause (``"… হবে," তিনি বলেন।``) stay together."""
     spans, start, depth, straight = [], 0, 0, False
     i, n = 0, len(text)
     while i < n:
+        m = _SENTENCE_SPECIAL.search(text, i)  # only quotes, terminators and line breaks matter
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         if ch in "“‘":
             depth += 1

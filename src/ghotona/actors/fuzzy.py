@@ -500,7 +500,9 @@ def link_after(text: str, pos: int, limit: int, code: str | None,
         if len(words) < n:
             break
         end = start + len(" ".join(words[:n]))
-        for stem, suffix in {(words[n - 1], ""), strip_suffix(words[n - 1])}:
+        # the whole word first, then without its ending (a dict, not a set: the order, and so
+        # the winner of a tie, must not depend on the process's string hashing)
+        for stem, suffix in dict.fromkeys([(words[n - 1], ""), strip_suffix(words[n - 1])]):
             hit = lk.link(" ".join(words[: n - 1] + [stem]), code, when)
             if hit is None or (best is not None and hit.score <= best.score):
                 continue

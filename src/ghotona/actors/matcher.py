@@ -31,6 +31,7 @@ class Atom:
     end: int
     suffix: str
     entries: tuple[Entry, ...]
+    kinds: frozenset[str]  # the kinds of ``entries``, precomputed per surface: ``has`` is a set lookup
 
     def first(self, kind: str) -> Entry | None:
         """The first entry of ``kind``, if any."""
@@ -40,7 +41,7 @@ class Atom:
         return None
 
     def has(self, kind: str) -> bool:
-        return any(e.kind == kind for e in self.entries)
+        return kind in self.kinds
 
 
 class Matcher:
@@ -55,7 +56,7 @@ class Matcher:
         self._check_ambiguity(table)
         self._automaton = ahocorasick.Automaton()
         for surface, entries in table.items():
-            self._automaton.add_word(surface, (len(surface), tuple(entries)))
+            self._automaton.add_word(surface, (len(surface), tuple(entries), frozenset(e.kind for e in entries)))
         self._automaton.make_automaton()
         self.size = len(table)
 
@@ -70,14 +71,14 @@ class Matcher:
     def atoms(self, text: str) -> list[Atom]:
         """All boundary-respecting occurrences in normalised ``text`` (overlapping)."""
         out: list[Atom] = []
-        for last, (length, entries) in self._automaton.iter(text):
+        for last, (length, entries, kinds) in self._automaton.iter(text):
             start = last + 1 - length
             if not left_boundary(text, start):
                 continue
             suffix = read_suffix(text, last + 1)
             if suffix is None:
                 continue
-            out.append(Atom(start, last + 1, suffix[1], suffix[0], entries))
+            out.append(Atom(start, last + 1, suffix[1], suffix[0], entries, kinds))
         return out
 
 

@@ -133,8 +133,14 @@ def stamp_date(match: regex.Match[str]) -> dt.date | None:
         return None
 
 
+# Every LABEL match contains one of these: texts without them skip the (slower) LABEL scan.
+_LABEL_WORD = regex.compile(r"প্রকাশ|(?i:published|posted)")
+
+
 def labelled_stamp(text: str) -> dt.date | None:
     """The date of the first "প্রকাশ: …" / "Published: …" stamp in ``text``."""
+    if _LABEL_WORD.search(text) is None:
+        return None
     for label in LABEL.finditer(text):
         window = text[label.end():label.end() + _LABEL_REACH + 30]
         stamp = STAMP_DATE.search(window)

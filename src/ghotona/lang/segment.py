@@ -16,6 +16,8 @@ TERMINATORS = frozenset("।?!॥")
 OPEN_QUOTES = {"“": "”", "‘": "’", "«": "»"}
 CLOSERS = frozenset("”’»\"')]")
 CAPTION = regex.compile(r"(?:ফাইল\s+)?ছবি\s*:\s*\S+\s*$")
+_SPECIAL = regex.compile("[" + regex.escape("".join(sorted(TERMINATORS | set(OPEN_QUOTES) | set(OPEN_QUOTES.values()) | {'"'}))) + "]")
+_LINE = regex.compile(r"[^\n]+")
 
 
 def _paragraph_kind(index: int, para: str) -> str:
@@ -43,6 +45,10 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     sent_start = start
     i = start
     while i < end:
+        m = _SPECIAL.search(text, i, end)  # only quotes and terminators change the state
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         closes_after_stop = False
         if ch in OPEN_QUOTES:
@@ -76,7 +82,7 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def segment(text: str) -> list[Sentence]:
     """All sentences of ``text``, in order, with ``text[s.start:s.end] == s.text``."""
     sentences: list[Sentence] = []
-    for p_index, m in enumerate(regex.finditer(r"[^\n]+", text)):
+    for p_index, m in enumerate(_LINE.finditer(text)):
         p_start, p_end = m.span()
         while p_start < p_end and text[p_start].isspace():
             p_start += 1
