@@ -141,3 +141,15 @@ def test_half_bijoy_text_is_rejected_naming_the_encoding(monkeypatch):
     monkeypatch.setattr(pipeline, "detect_bijoy", lambda _text: 0.4)
     res = pipeline.analyse(Article(article_id="odd", raw="abc def ghi jkl mno pqr stu vwx " * 3))
     assert res.failure is not None and "Bijoy" in res.failure.reason
+
+
+def test_event_ids_are_unique_across_the_gold_articles():
+    """Every event of a batch has its own id (the store's primary key): the hostile run once
+    found two domestic acts of one sentence and one code pair sharing an id."""
+    from pathlib import Path
+
+    from ghotona.evaluate import gold_articles
+
+    shared = Path(__file__).resolve().parents[2] / "shared" / "eval"
+    ids = [e.event_id for gold in ("dev", "dev2") for r in process(gold_articles(shared / gold)) for e in r.events]
+    assert ids and len(ids) == len(set(ids))

@@ -3,6 +3,7 @@ quality gate that pins floors in a committed baseline file."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import importlib.util
 import json
@@ -16,6 +17,7 @@ from typing import Any
 
 from ghotona.config import DEFAULT_SETTINGS, Settings
 from ghotona.errors import EvalError
+from ghotona.events.calibration import Calibration, fit
 from ghotona.model import Article, Result
 from ghotona.pipeline import process
 from ghotona.readers import parse_date, read_text
@@ -117,13 +119,11 @@ def evaluate(gold_dir: Path, *, scorer: Path | None = None, settings: Settings =
 RELIABILITY_EDGES = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
 
 
-def reliability(gold_dir: Path, pred_path: Path, scorer: Path) -> list[dict[str, Any]]:
-    """A reliability table: per confidence bin, how many predictions and what share matched.
-
-    Uses the scorer's own matching (``compatible``, ``closeness``, ``max_matching``) so a
-    "correct" prediction here is exactly a true positive there; predictions matched to an
-    optional gold event are left out, like the scorer does.
-    """
+def match_outcomes(gold_dir: Path, pred_path: Path, scorer: Path) -> list[tuple[float, bool]]:
+    """(confidence, matched a required gold event) for every prediction, by the scorer's own
+    matching (``compatible``, ``closeness``, ``max_matching``), so "matched" here is exactly a
+    true positive there; predictions matched to an optional gold event are left out, like the
+    scorer does."""
     spec = importlib.util.spec_from_file_location("_ghotona_scorer", scorer)
     if spec is None or spec.loader is None:
         raise EvalError(f"cannot load the scorer at {scorer}")
@@ -144,6 +144,12 @@ def reliability(gold_dir: Path, pred_path: Path, scorer: Path) -> list[dict[str,
             if i in pairs and G[pairs[i]].get("optional"):
                 continue
             outcomes.append((float(p.get("confidence") or 0.0), i in pairs))
+    return outcomes
+
+
+def reliability(gold_dir: Path, pred_path: Path, scorer: Path) -> list[dict[str, Any]]:
+    """A reliability table: per confidence bin, how many predictions and what share matched."""
+    outcomes = match_outcomes(gold_dir, pred_path, scorer)
     rows = []
     for lo, hi in zip(RELIABILITY_EDGES, RELIABILITY_EDGES[1:]):
         inside = [ok for c, ok in outcomes if lo <= c < hi]
@@ -152,6 +158,16 @@ def reliability(gold_dir: Path, pred_path: Path, scorer: Path) -> list[dict[str,
                      "mean_confidence": round(sum(confs) / len(confs), 3) if confs else None,
                      "precision": round(sum(inside) / len(inside), 3) if inside else None})
     return rows
+
+
+def fit_calibration(gold_dir: Path, *, scorer: Path | None = None) -> Calibration:
+    """Fit the confidence calibration on ``gold_dir``: extract it with raw (uncalibrated)
+    confidences, match with the scorer, isotonic fit of match rate on raw confidence."""
+    scorer = scorer or default_scorer(gold_dir)
+    with tempfile.TemporaryDirectory() as tmp:
+        evaluate(gold_dir, scorer=scorer, settings=dataclasses.replace(DEFAULT_SETTINGS, calibrate=False),
+                 keep_dir=Path(tmp))
+        return fit(match_outcomes(gold_dir, Path(tmp) / "events.jsonl", scorer))
 
 
 def check_gate(report: dict[str, Any], baseline: dict[str, Any]) -> list[str]:

@@ -2,26 +2,29 @@
 
 For each sentence: find lexicon predicates; cut the sentence into clauses at each
 predicate; give each predicate the actors of its clause by their case roles
-(``roles.role_of``); expand coordinated subjects (rule 2); decide status (``status``),
-date (nearest date in the clause, then the sentence lead, then the paragraph lead — never
-the publication date by default), place and attribution; finally keep one event per
-(type, source, target, date) in the article (rule 1).
+(``roles.role_of``); expand coordinated subjects and objects (rule 2); decide status
+(``status``), date (nearest date in the clause, then the sentence lead, then the paragraph
+lead, then the day the article's lead reports on; an act told in the present progressive is
+going on the day the outlet publishes — never the publication date merely by default), place
+and attribution; finally keep one event per (type, source, target, date) in the article
+(rule 1), telling apart same-state acts on differently named targets.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import logging
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import regex
 
 from ghotona.actors.gazetteer import Institution, load_gazetteer
 from ghotona.actors.text import normalize_surface
 from ghotona.events.lexicon import PredicateMatch, load_lexicon
-from ghotona.events.roles import coordinated, role_of
+from ghotona.events.roles import OBJECT_ENDINGS, conjunct_role, coordinated, role_of
 from ghotona.events.status import WORD, status_of
 from ghotona.model import Actor, Article, DateValue, Event, Evidence, Mention, Place, Sentence, stable_id
 
@@ -30,17 +33,21 @@ LOGGER = logging.getLogger(__name__)
 SOURCE_ROLES = ("AGENT", "NOM")
 TARGET_ROLES = ("OBJ", "COM", "AGAINST", "ON", "TO", "BETWEEN")
 REPORTING = regex.compile(
-    r"(?:বলেছে|বলেছেন|বলেন|বলেছিল|বলেছিলেন|জানিয়েছে|জানিয়েছেন|জানান|জানায়|নিশ্চিত\s+করেছে|উল্লেখ\s+করেন)"
+    r"(?:বলেছে|বলেছেন|বলেন|বলেছিল|বলেছিলেন|বলছে|বলছেন|বললেন|জানালেন|জানিয়েছে|জানিয়েছেন|জানিয়েছিল|জানিয়েছিলেন|জানান|জানায়"
+    r"|জানাচ্ছে|জানাচ্ছেন|লিখেছেন|লিখেছে|নিশ্চিত\s+করেছে|উল্লেখ\s+করেন)"
     r"\s*,?\s*(?:যে\s+)?")
 # Where a new clause's arguments start: after a reporting verb (X বলেছে যে …), after a
 # subordinate clause closed by a comma (… সফরের পর, / … কারণে,), after a semicolon.
 BREAKS = regex.compile(
     REPORTING.pattern
-    + r"|(?<![\p{L}\p{M}])(?:পর|পরে|আগে|কারণে|সময়|ফলে|হলে|লক্ষ্যে|উপলক্ষে|মধ্যেই|বলে)\s*,\s*"
+    + r"|(?<![\p{L}\p{M}])(?:পর|পরে|আগে|কারণে|সময়|ফলে|হলে|লক্ষ্যে|উপলক্ষে|মধ্যেই|মধ্যে|বলে)\s*,\s*"
     + r"|(?<![\p{L}\p{M}])(?:অভিযোগ|দাবি|দাবী)\s*,\s*"
     + r"|[\p{L}\p{M}]+(?:ার|ের|নোর)\s+(?:পর|পরে|আগে)(?:ই|ও)?\s+"
-    + r"|;\s*|[\p{L}\p{M}]+(?:ে|য়ে)\s*,\s+(?=\S)")
-PRONOUN_SUBJECT = regex.compile(r"^(?:তিনি|তারা|তাঁরা|তিনিও)\s")
+    + r"|;\s*|[\p{L}\p{M}]+(?:ে|য়ে)\s*,\s+(?=\S)"
+    + r"|(?<![\p{L}\p{M}])(?:এদিকে|অন্যদিকে)\s+"  # a new thread of the story starts here
+    + r"|(?<![\p{L}\p{M}])(?:করলে|চাইলে|দিলে|নিলে|গেলে|এলে|থাকলে|চালালে)\s+")  # X ওঠার চেষ্টা করলে, Y …
+# A subject pronoun anywhere in a sentence (… আহ্বান জানিয়েছেন তিনি।, বৈঠকও করেন তিনি।).
+PRONOUN_ANYWHERE = regex.compile(r"(?<![\p{L}\p{M}])(?:তিনি|তারা|তাঁরা)(?:ও|ই)?(?![\p{L}\p{M}])")
 LEAD_DATE = regex.compile(r"^\s*\S+(?:\s+\S+){0,3}\s*,")
 
 
@@ -51,10 +58,22 @@ class _Clause:
     end: int          # absolute offset after the predicate
     after_end: int    # absolute offset up to which post-verbal subjects may stand
     sent_end: int = 0  # absolute end of the sentence
+    sent_start: int = 0  # absolute start of the sentence
 
 
 def _within(ms: Sequence[Mention], start: int, end: int) -> list[Mention]:
     return [m for m in ms if m.start >= start and m.end <= end]
+
+
+# A genitive verbal noun (উৎক্ষেপণের, চালানোর, করার): the predicate is not finite.
+VERBAL_NOUN = regex.compile(r"(?:ের|ার|নোর)$")
+# A verbal noun followed by these names a topic (দেওয়ার প্রসঙ্গে, থাকার বক্তব্যের), not an act.
+TOPIC_AFTER = regex.compile(r"\s+(?:প্রসঙ্গ|বক্তব্য|মন্তব্য|বিষয়ে|বিষয়টি|ব্যাপারে\s+প্রশ্ন)[\p{L}\p{M}]*")
+
+
+def _verbal_noun(p: PredicateMatch, text: str) -> bool:
+    """A predicate ending in a genitive verbal noun (উৎক্ষেপণের, চালানোর, করার): not finite."""
+    return bool(VERBAL_NOUN.search(text[p.start:p.end]))
 
 
 def _clauses(sent: Sentence, preds: list[PredicateMatch], text: str) -> list[_Clause]:
@@ -75,10 +94,10 @@ def _clauses(sent: Sentence, preds: list[PredicateMatch], text: str) -> list[_Cl
         for m in BREAKS.finditer(text, start, p_start):
             start = m.end()
         later = [sent.start + v.start for v in verbs if sent.start + v.start >= p_end]
-        out.append(_Clause(p, start, p_end, later[0] if later else sent.end, sent.end))
+        out.append(_Clause(p, start, p_end, later[0] if later else sent.end, sent.end, sent.start))
         prev_any_end = max(prev_any_end, p_end)
-        if p.predicate.pos == "verb":
-            prev_verb_end = p_end
+        if p.predicate.pos == "verb" and not _verbal_noun(p, sent.text):
+            prev_verb_end = p_end  # a verbal noun (উৎক্ষেপণের জন্য) leaves its clause open
     return out
 
 
@@ -86,11 +105,13 @@ DAY_ANAPHOR = regex.compile(r"(?<![\p{L}\p{M}])(?:সেদিন|সেদি�
                             r"(?![\p{L}\p{M}])")
 
 
+# Dates that point back (গত সপ্তাহে, দুই দিন আগে, গতকাল): never the date of a planned act.
+PAST_DATE = regex.compile(r"গত|আগে|পূর্বে|গতকাল")
 SAME_DAY = regex.compile(r"(?<![\p{L}\p{M}])(?:একই\s+দিনে?|এদিন)(?![\p{L}\p{M}])")
 
 
 def _pick_date(dates: list[Mention], clause: _Clause, sent: Sentence, para_lead: Mention | None,
-               text: str, lead_day: Mention | None = None) -> Mention | None:
+               text: str, lead_day: Mention | None = None, future: bool = False) -> Mention | None:
     """The nearest date before the predicate in its clause, else for একই দিনে/এদিন the day the
     article's lead reports on, else (for সেদিন/ওইদিন) the last day-precise date before it,
     else the sentence's lead date, else the paragraph's lead date; never the publication date."""
@@ -104,6 +125,8 @@ def _pick_date(dates: list[Mention], clause: _Clause, sent: Sentence, para_lead:
         if earlier:
             return earlier[-1]
     in_sent = [d for d in _within(dates, sent.start, sent.end) if d.end <= clause.end]
+    if future:  # a planned act is not dated by a past date of another clause (গত সপ্তাহে … দেখা করতে সম্মত)
+        in_sent = [d for d in in_sent if d.future is not None or PAST_DATE.search(d.text) is None]
     if in_sent:
         return in_sent[0]
     after = _within(dates, clause.end, clause.after_end)  # গ্রেপ্তার হন ২০১৮ সালে: a post-verbal adjunct
@@ -126,6 +149,7 @@ class _Args:
     sources: list[Mention]
     target: Mention | None
     symmetric: bool
+    more: list[Mention] = field(default_factory=list)  # further conjoined targets (X ও Y-কে)
 
 
 PASSIVE = regex.compile(r"^\s*(?:করা|দেওয়া|দেয়া|নেওয়া|হয়|হয়েছে|হয়েছিল|হবে|হচ্ছে)")
@@ -146,7 +170,14 @@ def _pred_start(clause: _Clause) -> int:
     return clause.end - (clause.pred.end - clause.pred.start)
 
 
-def _noun_arguments(window: list[Mention], roles: dict[int, str], text: str, end: int = 0) -> _Args | None:
+# X-এর সমালোচনা, X-এর আবেদনের নিন্দা: nothing, or one genitive noun, between X and the predicate
+GEN_OBJECT = regex.compile(r"\s*(?:[\p{L}\p{M}]+(?:ের|ার|র)\s+)?$")
+COM_BEFORE = regex.compile(r"\s*(?:সঙ্গে|সাথে)\s*$")  # X-এর সঙ্গে Y-এর <noun>
+NEAR_NOUN = regex.compile(r"\s+(?:[\p{L}\p{M}]+\s+){0,1}$")
+
+
+def _noun_arguments(window: list[Mention], roles: dict[int, str], text: str, end: int = 0,
+                    frame: str = "st") -> _Args | None:
     """A predicate noun needs its arguments spelled out next to it: X ও Y-এর মধ্যে বৈঠক,
     X-এর Y সফর, X কর্তৃক নিষেধাজ্ঞা, X-এর বিরুদ্ধে হামলা."""
     between = [m for m in window if roles[id(m)] == "BETWEEN"]
@@ -160,6 +191,9 @@ def _noun_arguments(window: list[Mention], roles: dict[int, str], text: str, end
     gens = [m for m in window if roles[id(m)] == "GEN"]
     targets = [m for m in window if roles[id(m)] in TARGET_ROLES and roles[id(m)] != "COM"]
     noms = [m for m in window if roles[id(m)] == "NOM"]
+    objs = [m for m in window if roles[id(m)] == "OBJ"]
+    # "তেহরানের অতিথি হানিয়াকে হত্যার জবাব": a genitive before the noun's object is not its doer
+    gens = [g for g in gens if not any(o.start > g.end for o in objs)]
     source = agents[-1] if agents else (gens[-1] if gens else None)
     adjacent = [m for m in noms if m.actor is not None and m.actor.code and MODIFIER_GAP.match(text, m.end, end)]
     if not agents and adjacent:  # ইসরায়েলি ড্রোন হামলা, মার্কিন নিষেধাজ্ঞা: the modifier is the doer
@@ -167,13 +201,60 @@ def _noun_arguments(window: list[Mention], roles: dict[int, str], text: str, end
         noms = [m for m in noms if m is not source]
     if source is None:
         return None
+    if frame == "s":  # শেখ হাসিনার পদত্যাগের পর: the doer stands right before the noun
+        country = source.resolved_by == "gazetteer" and source.actor is not None and \
+            load_gazetteer().code_name(source.actor.code or "") == source.actor.name
+        near = NEAR_NOUN.match(text, source.end, end)
+        return _Args([source], None, False) if near and not country else None  # বাংলাদেশের বিক্ষোভ: a place
     target = targets[-1] if targets else next((m for m in noms if m.start > source.start), None)
-    coms = [m for m in window if roles[id(m)] == "COM" and m.start > source.start]
+    coms = [m for m in window if roles[id(m)] == "COM" and m is not source
+            and (m.start > source.start or COM_BEFORE.match(text, m.end, source.start))]
     if target is None and coms:
         return _Args([source], coms[-1], True)
     if target is None:
         return None
     return _Args([source], target, False)
+
+
+# পরস্পরকে, একে অপরকে: each of the joined subjects does it to the other.
+RECIPROCAL = regex.compile(r"(?<![\p{L}\p{M}])(?:পরস্পর|একে\s+অপর|একে\s+অন্য)[\p{L}\p{M}]*")
+
+
+# দুই পক্ষের পররাষ্ট্রমন্ত্রীরা, দেশ দুটি, উভয় দেশ as a subject: the two states last named.
+PAIR_ANAPHOR = regex.compile(r"(?<![\p{L}\p{M}])(?:(?:দুই|২|উভয়)\s+(?:দেশ|পক্ষ|নেতা|রাষ্ট্র)(?:ই|ও|ের\s+(?!মধ্যে)\S+(?:রা|গণ))?"
+                             r"|(?:দেশ|পক্ষ|নেতা)\s+দুটি(?:ও|ই)?)(?![\p{L}\p{M}])")
+
+
+def _last_pair(actors: list[Mention], before: int) -> tuple[Mention, Mention] | None:
+    """The last two different states named before ``before``: whom "the two sides" means."""
+    picked: list[Mention] = []
+    for m in reversed([m for m in actors if m.end <= before and m.actor is not None and m.actor.code]):
+        if all(p.actor is not None and p.actor.code != m.actor.code for p in picked):
+            picked.append(m)
+        if len(picked) == 2:
+            return picked[1], picked[0]
+    return None
+
+
+# Endings of non-finite predicates (করা, করার, চালানোর, করতে) whose objects may follow them.
+NON_FINITE_END = regex.compile(r"(?:া|ার|ের|নোর|তে)$")
+# At most two words between a finite verb and an object after it.
+SHORT_GAP = regex.compile(r"^\s*(?:[\p{L}\p{M}]+\s+){0,2}$")
+
+
+# Object pronouns (তাকে, তাঁদেরকে) that stand for an actor named before.
+OBJ_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:তাকে|তাঁকে|তাদেরকে|তাঁদেরকে|তাকেও|তাঁকেও)(?![\p{L}\p{M}])")
+
+
+# তাদের right before the predicate is its object (তাদের গ্রেপ্তার করে পুলিশ).
+BARE_OBJ_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:তাদের|তাঁদের)\s*$")
+# "X-এর সঙ্গে" standing (at most two words) right before a one-sided predicate is its target.
+NEAR_COM = regex.compile(r"\s*(?:সঙ্গে|সাথে|সংগে)(?:ও|ই)?\s+(?:[\p{L}\p{M}]+\s+){0,2}$")
+
+
+# Types whose doer may be named as the owner of the forces moved (মার্কিন সেনাদের প্রত্যাহার).
+OWNED_FORCES_TYPES = frozenset({"MOBILIZE", "RETREAT"})
+FORCES_BEFORE = regex.compile(r"\s+(?:[\p{L}\p{M}]+\s+){0,1}(?:সেনা|সৈন্য|সদস্য|বাহিনী)[\p{L}\p{M}]*\s*$")
 
 
 # Types whose goal may be named by a locative (ইসরায়েলে হামলা, গাজায় অভিযান, সীমান্তে সেনা মোতায়েন).
@@ -182,7 +263,10 @@ LOCATIVE = ("য়", "এ", "তে", "ে", "য়", "য়ও", "তেও"
 
 
 IN_AREA = regex.compile(r"(?:\s+[\p{L}\p{M}\p{N},]+){0,3}?\s+(?:[\p{L}\p{M}]*(?:অঞ্চলে|শহরে|এলাকায়|ভূখণ্ডে"
-                       r"|সীমান্তে|অভ্যন্তরে|উপকূলে|আকাশসীমায়|জলসীমায়)|ভেতরে|ভিতরে)(?![\p{L}\p{M}])")
+                       r"|সীমান্তে|অভ্যন্তরে|উপকূলে|আকাশসীমায়|জলসীমায়|স্থানে|স্থাপনায়|ঘাঁটিতে)|ভেতরে|ভিতরে"
+                       r"|বাইরে|কাছে)(?![\p{L}\p{M}])")
+# An attack noun in the instrumental-locative (হামলায়, আক্রমণে, গোলাবর্ষণে): what it did follows.
+IN_ATTACK = regex.compile(r"(?:য়|তে|ণে|র্ষণে)$")
 
 
 def _locative_goal(window: list[Mention], roles: dict[int, str], places: list[Mention], clause: _Clause,
@@ -213,12 +297,12 @@ def _struck_place(places: Sequence[Mention], clause: _Clause, doer: Mention) -> 
 
 
 # "X-এর/X-ই (ড্রোন|বিমান) হামলায়/গুলিতে …": X is the doer of what befell the subject.
-BY_MEANS = regex.compile(r"(?:র|এর|ের)?\s+(?:(?:পাল্টা|ড্রোন|বিমান|বোমা|রকেট|ক্ষেপণাস্ত্র|সেনাদের|সেনাবাহিনীর|বাহিনীর|পুলিশের"
+BY_MEANS = regex.compile(r"(?:র|এর|ের)?\)?\s+(?:(?:পাল্টা|ড্রোন|বিমান|বোমা|রকেট|ক্ষেপণাস্ত্র|সেনাদের|সেনাবাহিনীর|বাহিনীর|পুলিশের"
                          r"|বিমান|গুলি|সন্ত্রাসী|হামলাকারীদের)\s+){0,2}(?:হামলায়|হামলাতে|আক্রমণে|গুলিতে|গোলায়|গোলাবর্ষণে"
                          r"|বোমাবর্ষণে|বোমা\s+হামলায়|বিমান\s+হামলায়|ড্রোন\s+হামলায়|হাতে|অভিযানে)(?![\p{L}\p{M}])")
 
 
-PARTICIPLE = regex.compile(r"(?:করে|দিয়ে|জানিয়ে|চালিয়ে|তুলে)$")
+PARTICIPLE = regex.compile(r"(?:করে|দিয়ে|জানিয়ে|চালিয়ে|তুলে|করতে|দিতে|নিতে|জানাতে|চালাতে)$")
 
 
 IMPLIED_AGENT_TYPES = frozenset({"COERCE", "CONCEDE", "ASSAULT"})
@@ -255,41 +339,153 @@ def _object_target(clause: _Clause, actors: list[Mention], text: str, home: str)
                    suffix="কে", resolved_by="object")
 
 
+PREMISES_WORD = regex.compile(r"(?<![\p{L}\p{M}])[\p{L}\p{M}]+(?:র|এর|ের)\s+(?:[\p{L}\p{M}]+\s+)?"
+                              r"(?:বাড়ি|বাসা|বাসভবন|কার্যালয়|অফিস|দোকান)(?:তে|য়|য়|ে|টিতে)(?![\p{L}\p{M}])")
+
+
+CROWD_WORD = regex.compile(r"(?<![\p{L}\p{M}])(?!তারা|তাঁরা|অন্যরা|যারা|কারা)[\p{L}\p{M}]{3,}(?:রা|েরা)(?![\p{L}\p{M}])")
+
+
+def _crowd(clause: _Clause, actors: list[Mention], text: str, home: str) -> Mention | None:
+    """An unlisted group in the nominative plural (ধর্মাবলম্বীরা, ব্যবসায়ীরা) protesting in the
+    article's own state."""
+    covered = [(m.start, m.end) for m in actors]
+    hits = [h for h in [*CROWD_WORD.finditer(text, clause.start, _pred_start(clause)),
+                        *CROWD_WORD.finditer(text, clause.end, clause.after_end)]
+            if not any(s <= h.start() < e for s, e in covered)]
+    if not hits:
+        return None
+    h = hits[0]
+    country = load_gazetteer().countries.get(home)
+    name = f"protesters ({country.name if country is not None else home})"
+    return Mention("actor", h.start(), h.end(), h.group(), actor=Actor(home, name, "CVL", h.group()),
+                   suffix="রা", resolved_by="crowd")
+
+
+def _premises_target(clause: _Clause, actors: list[Mention], text: str, home: str) -> Mention | None:
+    """The unlisted owner of a home or office attacked in the article's own state."""
+    covered = [(m.start, m.end) for m in actors]
+    hits = [h for h in [*PREMISES_WORD.finditer(text, clause.end, clause.after_end),
+                        *PREMISES_WORD.finditer(text, clause.start, _pred_start(clause))]
+            if not any(s <= h.start() < e for s, e in covered)]  # … আগুন দেওয়া হয় X-এর বাসায়
+    if not hits:
+        return None
+    h = hits[-1]
+    country = load_gazetteer().countries.get(home)
+    name = f"unnamed people ({country.name if country is not None else home})"
+    return Mention("actor", h.start(), h.end(), h.group(), actor=Actor(home, name, "CVL", h.group()),
+                   suffix="", resolved_by="premises")
+
+
+def _modifier(m: Mention, window: list[Mention], roles: dict[int, str], text: str) -> bool:
+    """A bare demonym (ইরানি, মার্কিন) before a few words and a case-marked actor modifies that
+    phrase (ইরানি পরমাণু বিজ্ঞানী মোহসেন ফাকরিহজাদেহকে): it is no subject."""
+    if m.resolved_by != "demonym":
+        return False
+    nxt = next((n for n in window if n.start >= m.end), None)
+    return (nxt is not None and roles[id(nxt)] != "NOM"
+            and bool(DEMONYM_PHRASE.match(text[m.end:nxt.start])))
+
+
+DEMONYM_PHRASE = regex.compile(r"^(?:\s+[\p{L}\p{M}]+){1,4}\s+$")
+
+
 def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Mention | None,
-               places: Sequence[Mention] = (), home: str | None = None, domestic: bool = False) -> _Args | None:
+               places: Sequence[Mention] = (), home: str | None = None, domestic: bool = False,
+               antecedent: Mention | None = None) -> _Args | None:
     pred = clause.pred.predicate
+    # "তাঁকে জামিন দেন আদালত", "তাকে গ্রেপ্তার করা হয়": an object pronoun stands for the last named subject
+    pron = OBJ_PRONOUN.search(text, clause.start, clause.end) or \
+        BARE_OBJ_PRONOUN.search(text, clause.start, clause.end - (clause.pred.end - clause.pred.start))
+    pron_obj = None
+    if pron is not None:
+        # the nearest actor named earlier in the sentence (… শেখ হাসিনার সঙ্গে দেখা করে তাকে অভিনন্দন),
+        # else the last named subject before it
+        earlier = [m for m in _within(actors, clause.sent_start, pron.start()) if m.actor is not None
+                   and m.actor.code and m.start < clause.start and role_of(m, text) in ("NOM", "OBJ", "GEN", "COM")]
+        pron_obj = earlier[-1] if earlier else antecedent
     window = [m for m in _within(actors, clause.start, clause.end) if m.actor is not None]
     roles = {id(m): role_of(m, text) for m in window}
+    for m in window:
+        if roles[id(m)] == "NOM":
+            roles[id(m)] = conjunct_role(m, text, actors) or "NOM"
     if pred.pos == "noun":
-        args = _noun_arguments(window, roles, text, _pred_start(clause))
+        args = _noun_arguments(window, roles, text, _pred_start(clause), pred.frame)
+        if args is None and pred.symmetric and carried is not None and carried.actor is not None:
+            # "কিম জানান, ২০১৯ সালে রাশিয়ার সঙ্গে সাক্ষরিত চুক্তি …": the speaker's side and its partner
+            partner = [m for m in window if roles[id(m)] == "COM" and m.actor is not None and m.actor.code
+                       and m.actor.code != carried.actor.code]
+            if partner:
+                args = _Args([carried], partner[-1], True)
         if args is not None and pred.frame == "ts":
             args = _Args([args.target], args.sources[0], args.symmetric) if args.target else None
+        named_victim = any(m.actor is not None and m.actor.code and role_of(m, text) == "NOM"
+                           for m in _within(actors, clause.end, clause.sent_end))
+        if args is None and pred.type == "ASSAULT" and not named_victim \
+                and IN_ATTACK.search(text, _pred_start(clause), clause.end):
+            # "কিয়েভের বাইরে রাশিয়ার বিমান হামলায় দুইজন নিহত": the attack struck the place's state
+            p0 = _pred_start(clause)
+            doer = next((m for m in reversed(window) if m.actor is not None and m.actor.code
+                         and roles[id(m)] in ("GEN", "AGENT", "NOM") and MODIFIER_GAP.match(text, m.end, p0)), None)
+            if doer is not None:
+                goal = _locative_goal(window, roles, list(places), clause, doer, text) or \
+                    _struck_place(places, clause, doer)
+                args = _Args([doer], goal, False) if goal is not None else None
         return args
     passive = bool(PASSIVE.match(text[clause.end:clause.end + 12]))
     noms = [m for m in window if roles[id(m)] == "NOM" or (roles[id(m)] == "AGENT" and passive)]
+    noms = [m for m in noms if not _modifier(m, window, roles, text)]
     if any(m.actor is not None and m.actor.code for m in noms):
         # generic code-less nouns (বাহিনী, সেনা, আদালত) do not compete with named subjects
         noms = [m for m in noms if m.actor is not None and m.actor.code]
     target_roles = (*TARGET_ROLES, "PREMISES") if pred.type in PREMISES_TYPES else TARGET_ROLES
     targets = [m for m in window if roles[id(m)] in target_roles]
-    for t in [t for t in targets if roles[id(t)] in ("AGAINST", "ON", "TO")]:
-        # "X, Y ও Z-এর বিরুদ্ধে": every conjunct before the postposition is governed by it
-        conj = [m for m in window if m.end <= t.start and m in _coordinated_run(m, [*window], text) and
-                t in _coordinated_run(m, [*window], text)]
+    if not pred.symmetric:
+        # a one-sided act's "X-এর সঙ্গে" belongs to a noun before it (রাশিয়ার সাথে সম্পর্ক উন্নয়নের জন্য
+        # … অনুরোধ) unless it stands right before the predicate (ইসরায়েলের সঙ্গে সম্পর্ক ছিন্ন)
+        targets = [m for m in targets if roles[id(m)] != "COM" or NEAR_COM.match(text, m.end, _pred_start(clause))]
+    conj_targets: list[Mention] = []
+    for t in [t for t in targets if roles[id(t)] in ("AGAINST", "ON", "TO", "OBJ", "COM")]:
+        # "X, Y ও Z-এর বিরুদ্ধে", "X ও Y-কে": Bengali marks only the last conjunct; every
+        # conjunct before it is governed by the same case or postposition
+        conj = [m for m in window if m.end <= t.start and t in _coordinated_run(m, [*window], text)]
+        if roles[id(t)] == "COM" and conj and not [m for m in noms if m not in conj] and not any(
+                m.actor is not None and m.actor.code and role_of(m, text) == "NOM"
+                for m in _within(actors, clause.end, clause.after_end)):
+            continue  # "X এবং Y-এর সঙ্গে কথা বলেছিলেন" with no other subject: X and Y talked
         noms = [m for m in noms if m not in conj]
+        conj_targets += [m for m in conj if m not in targets and m not in conj_targets
+                         and m.actor is not None and m.actor.code and roles[id(m)] in ("NOM", "GEN")]
+    if pred.type in OWNED_FORCES_TYPES and not any(m.actor is not None and m.actor.code for m in noms):
+        # "মার্কিন সেনাদের প্রত্যাহার", "X-এর সদস্যদের মোতায়েন করা হয়": whose forces move acts
+        p0 = _pred_start(clause)
+        owner = [m for m in window if m.actor is not None and m.actor.code and roles[id(m)] in ("GEN", "OBJ")
+                 and (m.start < p0 < m.end or FORCES_BEFORE.match(text, m.end, p0))]
+        if owner:
+            noms = [owner[-1]]
+            targets = [t for t in targets if t is not owner[-1]]
+    if pred.type == "RETREAT" and pred.mode == "withdraw" and not targets:
+        targets = [m for m in window if roles[id(m)] == "FROM"]  # withdraw from X
     locs = [m for m in window if roles[id(m)] == "LOC"]
     symmetric = pred.symmetric
     passive = passive or bool(PASSIVE_IN.search(text, _pred_start(clause), clause.end))
 
     between = [m for m in window if roles[id(m)] == "BETWEEN"]
+    pair: tuple[Mention, Mention] | None = None
     if between:
         partner = between[-1]
         left = [m for m in window if m.end <= partner.start and coordinated(text, m, partner)]
-        if left and (pred.symmetric or pred.type in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT")):
+        own_subject = [m for m in noms if m.start > partner.end and m.actor is not None and m.actor.code]
+        if left and not own_subject and (pred.symmetric or pred.type in ("CONSULT", "AGREE", "COOPERATE", "ASSAULT")):
+            # (but "X ও Y-এর মধ্যে উত্তেজনা নিরসনে কাজ করা কাতারও …": the pair is not the subject)
             return _Args([left[-1]], partner, True)
-        # "X ও Y-এর মধ্যে <deal>-এ নিষেধাজ্ঞা দিয়েছে Z": X and Y are no one's subject here
-        noms = [m for m in noms if m not in left]
-        targets = [m for m in targets if m is not partner]
+        # "X ও Y-এর মধ্যে <deal>-এ নিষেধাজ্ঞা দিয়েছে Z": X and Y are no one's subject here, nor
+        # (an earlier pair named with মধ্যে no more than the last) its target
+        paired = set(map(id, between)) | {id(m) for b in between for m in window
+                                          if m.end <= b.start and coordinated(text, m, b)}
+        noms = [m for m in noms if id(m) not in paired]
+        targets = [m for m in targets if id(m) not in paired]
+        pair = (left[-1], partner) if left else None
 
     if pred.frame == "ts":
         doer = next((m for m in window if m.actor is not None and m.actor.code
@@ -305,6 +501,13 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
             return _Args([doer], struck, False) if struck is not None else None
 
     sources: list[Mention] = _coordinated_run(noms[0], noms, text) if noms else []
+    if len(sources) > 1 and RECIPROCAL.search(text, clause.start, clause.end):
+        # "মস্কো এবং কিয়েভ পরস্পরকে দোষারোপ করেছে": each does it to the other
+        return _Args(sources, sources[0], False, sources[1:])
+    if pred.type in ("ACCUSE", "REQUEST", "SANCTION", "THREATEN"):
+        # "হানিয়াকে হত্যার ঘটনায় X-এর পক্ষ থেকে Y-এর বিরুদ্ধে ক্ষোভ": the postposition names whom the
+        # act is aimed at; a bare object may belong to a verbal noun before it
+        targets.sort(key=lambda m: roles[id(m)] == "OBJ")
     target: Mention | None = targets[0] if targets else None
     if target is not None and roles[id(target)] == "COM":
         symmetric = True
@@ -313,6 +516,14 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
     if target is None:
         rest = [m for m in noms if m not in sources and m.start > sources[-1].end] if sources else []
         target = rest[0] if rest else None
+    if target is None and pred.frame == "st" and " " in pred.pattern and pred.type not in OWNED_FORCES_TYPES:
+        # "X-এর সমালোচনা করেছে", "X-এর প্রশংসা করেন": the genitive before a noun + light verb
+        # is its object
+        p0 = _pred_start(clause)
+        gen = [m for m in window if roles[id(m)] == "GEN" and m not in sources and m.actor is not None
+               and m.actor.code and GEN_OBJECT.match(text, m.end, p0)]
+        if gen:
+            target = gen[-1]
     if target is None and locs and pred.mode == "visit":
         target = locs[-1]
     if target is None and pred.mode == "visit":  # X পিয়ংইয়ং সফর করেন: the visited capital's state
@@ -331,19 +542,59 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
                 if m.actor is not None and m.actor.code and role_of(m, text) == "NOM"]
         if post:
             sources = _coordinated_run(post[0], post, text)
+            if len(sources) > 1 and RECIPROCAL.search(text, clause.start, clause.end):
+                return _Args(sources, sources[0], False, sources[1:])  # একে অপরকে দোষারোপ করছে X ও Y
+            if target is None and len(sources) > 1 and symmetric:  # বৈঠক করেন পুতিন ও কিম
+                sources, target = [sources[0]], sources[1]
+        elif target is None and pred.symmetric and PAIR_ANAPHOR.search(text, clause.start, _pred_start(clause)):
+            # "দুই পক্ষের পররাষ্ট্রমন্ত্রীরা দেখা করতে সম্মত হয়েছেন", "দেশ দুটি একসঙ্গে কাজ করবে": the
+            # two states last named do it together
+            two = _last_pair(actors, clause.start)
+            if two is not None:
+                return _Args([two[0]], two[1], True)
         elif carried is not None:
             sources = [carried]
+    if target is None and pred.frame == "st" and not NON_FINITE_END.search(text, _pred_start(clause), clause.end):
+        # "সমর্থন দিয়ে আসছে নেতানিয়াহু সরকারকে": an object right after a finite verb
+        post_obj = [m for m in _within(actors, clause.end, clause.after_end) if m.actor is not None
+                    and m.actor.code and role_of(m, text) in target_roles and m not in sources
+                    and SHORT_GAP.match(text[clause.end:m.start])]
+        if post_obj:
+            target = post_obj[0]
+    if target is None and pred.frame == "st" and pron_obj is not None and pron_obj not in sources:
+        target = pron_obj
+    if target is None and pred.frame == "st" and sources:
+        # "দোনেৎস্ক ও লুহানস্ককে স্বাধীন দেশের মর্যাদা দেয়": a place as object stands for its authorities
+        src_code = sources[0].actor.code if sources[0].actor is not None else None
+        objs = [m for m in _within(list(places), clause.start, clause.end) if m.place is not None and m.place.code
+                and m.place.code != src_code and (m.suffix or "").endswith(OBJECT_ENDINGS)]
+        if objs:
+            o = objs[-1]
+            target = Mention("actor", o.start, o.end, o.text, actor=Actor(o.place.code, o.place.name, None, o.text),
+                             suffix=o.suffix, resolved_by="place")
     if target is None and pred.type in LOCATIVE_GOAL_TYPES and pred.frame != "ts":
         target = _locative_goal(window, roles, list(places), clause, sources[0] if sources else None, text)
+    if pred.frame == "ts" and target is None and sources:
+        # "রাশিয়া উত্তর কোরিয়ার কাছ থেকে অস্ত্র কিনছে": who it is received from is the doer
+        givers = [m for m in window if roles[id(m)] == "FROM" and m not in sources and m.actor is not None
+                  and m.actor.code]
+        target = givers[-1] if givers else None
     if pred.frame == "ts" and target is not None and sources:
         sources, target = [target], sources[0]
     elif pred.frame == "ts" and target is None and home is not None and pred.type in ("COERCE", "CONCEDE"):
         # খালেদা জিয়া মুক্তি পান / গ্রেফতার করা হয় খালেদা জিয়াকে: the state's authorities did it
         patient = sources[0] if sources else next(
             (m for m in _within(actors, clause.end, clause.after_end) if m.actor is not None
-             and m.actor.code and role_of(m, text) in ("NOM", "OBJ")), None)
+             and m.actor.code and role_of(m, text) in ("NOM", "OBJ")), pron_obj)
         if patient is not None and patient.actor is not None and patient.actor.code == home:
             sources, target = [_implied(home, pred.type, clause.start)], patient
+    if not sources and home is not None and domestic and pred.type == "PROTEST":
+        # "শাহবাগ মোড় অবরোধ করেছেন সমাতন ধর্মাবলম্বীরা": an unlisted crowd of the article's own state
+        crowd = _crowd(clause, actors, text, home)
+        sources = [crowd] if crowd is not None else sources
+    if target is None and not sources and home is not None and domestic and pred.type == "ASSAULT":
+        # "সিটি মেয়র রেজাউল করিম চৌধুরীর বাড়িতে ভাঙচুর করা হয়": an unlisted local person's home
+        target = _premises_target(clause, actors, text, home)
     if (not sources and (passive or pred.frame == "ts") and home is not None and pred.type in IMPLIED_AGENT_TYPES
             and (pred.type != "ASSAULT" or domestic)
             and target is not None and target.actor is not None and target.actor.code == home):
@@ -353,10 +604,25 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
         target = _object_target(clause, actors, text, home)
     if pred.frame == "s":
         against = [m for m in window if roles[id(m)] == "AGAINST" and m not in sources]
-        target = against[-1] if pred.type == "PROTEST" and against else None
+        target = against[-1] if pred.type in ("PROTEST", "MOBILIZE") and against else None
+    if target is None and pair is not None and sources and sources[0].actor is not None:
+        # "X … Y ও X-এর মধ্যে সমন্বয় বৃদ্ধির আহ্বান": X's call is aimed at its partner Y
+        codes = [m.actor.code if m.actor is not None else None for m in pair]
+        if sources[0].actor.code in codes:
+            target = pair[1] if codes[0] == sources[0].actor.code else pair[0]
+    if target is not None and target.actor is not None and target.actor.code is None and target.actor.name \
+            and sources and sources[0].actor is not None:
+        # "নাইজেরিয়ার উত্তর-পশ্চিমাঞ্চলে আইএস গোষ্ঠীর বিরুদ্ধে হামলা": a stateless group is coded by
+        # the one country it is fought in
+        src_code = sources[0].actor.code
+        where = {m.place.code for m in _within(list(places), clause.start, clause.after_end)
+                 if m.place is not None and m.place.code and m.place.code != src_code}
+        if len(where) == 1:
+            target = replace(target, actor=replace(target.actor, code=where.pop()))
     if not sources:
         return None
-    return _Args(sources, target, symmetric)
+    more = [m for m in conj_targets if target is not None and m is not target and m not in sources]
+    return _Args(sources, target, symmetric, more)
 
 
 def _place(places: list[Mention], clause: _Clause, target: Mention | None, mode: str | None) -> Place | None:
@@ -412,7 +678,10 @@ def _same_actor(a: Actor, b: Actor | None, home: str | None = None) -> bool:
 def _as_actor(m: Mention) -> Actor:
     a = m.actor
     assert a is not None
-    return Actor(a.code, a.name, a.sector, m.text)
+    name = a.name
+    if name is None and a.code:  # দেশটির সেনারা resolved to a state: its institution, or the state
+        name = _institution_name(COUNTRY_ANAPHOR.sub("", m.text).strip(), a.code) or load_gazetteer().code_name(a.code)
+    return Actor(a.code, name, a.sector, m.text)
 
 
 NEWS_DAY_ANCHORS = frozenset({"weekday", "weekday+relative", "published"})
@@ -496,7 +765,8 @@ def _link_claims(coded: list[_Coded], text: str) -> list[_Coded]:
                                 nxt.date) for d in doers[1:]]
                 nxt.args = _Args(nxt.args.sources, doers[0], False)
                 out.extend(extra)
-        elif c.clause.pred.predicate.pos == "noun" and FOR_CLAIM.match(after) and nxt.args.target is not None:
+        elif (c.clause.pred.predicate.pos == "noun" or VERBAL_NOUN.search(text, c.clause.start, c.clause.end)) \
+                and FOR_CLAIM.match(after) and nxt.args.target is not None:
             c.status = "alleged"
             c.attributed_to = _name(accuser) if accuser else None
             c.args = _Args([nxt.args.target], None if c.clause.pred.predicate.frame == "s" else c.args.target,
@@ -515,7 +785,7 @@ def _noun_claim_placeholder(clause: _Clause) -> _Args:
 LIGHT_VERB = regex.compile(
     r"[\s’'\"”]*(?!(?:নিয়ে|দিয়ে|হয়ে)(?![\p{L}\p{M}]))"
     r"(?:কর|জানা|জানি|দিয়|দিচ্ছ|দিল|দিত|দেন|দেয়|দেব|দেও|চালা|চালি|নিয়|নেয়|নেন|তুল|তোল"
-    r"|হয়|হল|হলো|হবে|হচ্ছ|হত|হওয়া)[\p{L}\p{M}]*")
+    r"|হয়|হল|হলো|হবে|হচ্ছ|হত|হওয়া|শুরু\s+(?:কর|হয়|হল|হলো|হবে))[\p{L}\p{M}]*")  # … আগ্রাসন শুরু করেছিল
 
 
 def _verbalise(preds: list[PredicateMatch], text: str) -> list[PredicateMatch]:
@@ -559,15 +829,17 @@ def _speaker(sent: Sentence, actors: list[Mention], text: str, start: int) -> Me
 
 
 INFINITIVE = regex.compile(r"তে$")
+ACCUSAL = regex.compile(r"অভিযুক্ত|অভিযোগ|দোষারোপ|দায়ী")
 REPORTER_TALK = regex.compile(r"\s*জানা\s+(?:যায়|গেছে|গিয়েছে)")
 PURPOSE = regex.compile(r"(?:ার|ের|নোর)$")
-FOR = regex.compile(r"\s+জন্য(?![\p{L}\p{M}])")
+FOR = regex.compile(r"[\s\"”’']+জন্য(?![\p{L}\p{M}])")
 
 
 def _drop_requested(coded: list[_Coded], text: str) -> list[_Coded]:
     """An act in an infinitive or purpose clause governed by a request or an incitement
     (Y-কে হামলা না চালাতে আহ্বান জানান, হামলা করার জন্য চীনকে উসকানি দিচ্ছেন) is asked of
-    someone, not done: it is no event of the clause's subject."""
+    someone, not done: it is no event of the clause's subject; an act someone is thanked or
+    praised for (উষ্ণ অভ্যর্থনার জন্য ধন্যবাদ জানান) was done by the one thanked."""
     out = []
     for i, c in enumerate(coded):
         nxt = coded[i + 1] if i + 1 < len(coded) else None
@@ -575,11 +847,50 @@ def _drop_requested(coded: list[_Coded], text: str) -> list[_Coded]:
         last = text[c.clause.end - (pm.end - pm.start):c.clause.end]
         nonfinite = bool(INFINITIVE.search(last)) or (bool(PURPOSE.search(last)) and bool(FOR.match(text, c.clause.end)))
         if (nxt is not None and nonfinite and pm.predicate.pos == "verb"
-                and nxt.clause.pred.predicate.type in ("REQUEST", "ACCUSE")
-                and pm.predicate.type not in ("REQUEST", "ACCUSE")
-                and "," not in text[c.clause.end:nxt.clause.end]):
-            continue
+                and (nxt.clause.pred.predicate.type in ("REQUEST", "ACCUSE")
+                     or (nxt.clause.pred.predicate.type == "SUPPORT" and FOR.match(text, c.clause.end)))
+                and (pm.predicate.type not in ("REQUEST", "ACCUSE", "SUPPORT")
+                     or (pm.predicate.type == nxt.clause.pred.predicate.type == "REQUEST"
+                         and INFINITIVE.search(last)))  # বিরত থাকতে আহ্বান: one request
+                and "," not in text[c.clause.end:nxt.clause.end]
+                and not (FOR.match(text, c.clause.end) and nxt.clause.pred.predicate.type == "ACCUSE"
+                         and ACCUSAL.search(text, _pred_start(nxt.clause), nxt.clause.end))):
+            continue  # (but "Y-কে <act>-এর জন্য অভিযুক্ত করে" alleges the act: _link_claims)
         out.append(c)
+    return out
+
+
+# Present progressive (আলোচনা করছেন, হামলা চালাচ্ছে, অগ্রসর হচ্ছে), not the perfect (করেছে).
+PROGRESSIVE = regex.compile(r"^[\p{L}\p{M}]*(?:চ্ছ|[^\u09c7\u09cd]ছ)(?:ে|েন)$")
+
+
+def _ongoing(published: dt.date, sent: Sentence, pm: PredicateMatch) -> Mention | None:
+    """An act the outlet reports in the present progressive is going on as it publishes: it
+    happens on the publication day (a reading of the verb's tense, not a default)."""
+    after = WORD.findall(sent.text[pm.end:pm.end + 20])[:1]
+    words = [*WORD.findall(sent.text[pm.start:pm.end])[-1:], *after]
+    verb = next((w for w in words if PROGRESSIVE.match(w)), None)
+    if verb is None:
+        return None
+    at = sent.start + pm.start
+    return Mention("date", at, at, verb, date=DateValue(published.isoformat(), "day", verb))
+
+
+DATE_AND = regex.compile(r"^\s*(?:,|এবং|ও|আর)\s*$|^\s*,\s*(?:এবং|ও)\s*$")
+
+
+def _conjoined_dates(dates: list[Mention], clause: _Clause, date: Mention | None, text: str) -> list[Mention]:
+    """Dates coordinated with the clause's picked date (X এবং Y): each dates its own act."""
+    in_clause = _within(dates, clause.start, clause.end)
+    if date is None or not in_clause or in_clause[-1] is not date:
+        return []
+    out: list[Mention] = []
+    right = date
+    for d in reversed(in_clause[:-1]):
+        if d.date is None or not DATE_AND.match(text[d.end:right.start]):
+            break
+        out.append(d)
+        right = d
     return out
 
 
@@ -587,7 +898,7 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
                   places: list[Mention], para_lead: Mention | None, carried: Mention | None,
                   news_day: Mention | None = None, home: str | None = None,
                   lead_day: Mention | None = None, accusers: dict[str, Mention] | None = None,
-                  domestic: bool = False) -> list[Event]:
+                  domestic: bool = False, antecedent: Mention | None = None) -> list[Event]:
     """All events of one sentence (before article-level merging)."""
     text = article.text
     preds = _verbalise(load_lexicon().find(sent.text), sent.text)
@@ -603,7 +914,7 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
         subject = last_sources
         if pred.type in SPEECH_TYPES:
             subject = _speaker(sent, actors, text, clause.start) or subject
-        args = _arguments(clause, actors, text, subject, places, home, domestic)
+        args = _arguments(clause, actors, text, subject, places, home, domestic, antecedent)
         if claim is not None and sent.start + pm.end <= claim[1] and pred.type == "ACCUSE":
             # X-এর অভিযোগ, Y …: X accuses the subject of the claimed clause
             accused = [m for m in _within(actors, claim[1], sent.end)
@@ -626,6 +937,11 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
             last_sources = args.sources[0]
         words = WORD.findall(sent.text[pm.start:pm.end])
         status = status_of(sent.text, pm.start, pm.end, words[-1] if words else "", pred.type)
+        if (pred.type == "AGREE" and status == "planned" and pred.cameo.startswith("03")
+                and REPORTING.search(text, sent.start, sent.start + pm.start)):
+            # "X জানিয়েছেন, দেশ দুটি একসঙ্গে কাজ করবে": saying they will cooperate is the intent
+            # to cooperate, expressed now (PLOVER AGREE); only the act itself lies ahead
+            status = "occurred"
         if pred.type == "AGREE" and status == "denied" and pred.pos == "verb":
             # not accepting, not agreeing (প্রস্তাব গ্রহণ করেনি, রাজি হয়নি) is a refusal
             pred = replace(pred, type="REJECT", mode=None, cameo="120", goldstein=-4.0, quad_class=3,
@@ -640,10 +956,19 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
         if status not in ("occurred", "alleged") and any(m.resolved_by == "implied" for m in args.sources):
             continue  # an unnamed doer is supplied only for acts reported as done
         lead = para_lead if status not in ("planned", "hypothetical") else None
-        date = _pick_date(dates, clause, sent, lead, text, lead_day)
+        date = _pick_date(dates, clause, sent, lead, text, lead_day, status in ("planned", "hypothetical"))
         if date is None and status in ("occurred", "alleged"):
             date = news_day  # the day the article reports on, named in its lead
+        if date is None and status == "occurred" and article.published is not None:
+            date = _ongoing(article.published, sent, pm)
+        if VERBAL_NOUN.search(text, _pred_start(clause), clause.end) and TOPIC_AFTER.match(text, clause.end):
+            continue  # "আশ্রয় দেওয়ার প্রসঙ্গে", "পাশে থাকার বক্তব্যের বিষয়ে": a topic named, no act told
+        if pred.type == "REJECT" and status == "denied":
+            continue  # not denying (স্বীকার কিংবা অস্বীকার করেনি) is no act
         coded.append(_Coded(clause, args, status, attribution, date))
+        for other in _conjoined_dates(dates, clause, date, text):
+            # "১৯৮৪ সালের ৩ মে এবং ১৯৮৭ সালের ১১ নভেম্বর গ্রেফতার করা হয়": one act per date
+            coded.append(_Coded(clause, args, status, attribution, other))
     coded = _drop_requested(coded, text)
     for c in coded:
         if (c.clause.pred.predicate.type == "REJECT" and c.args.target is None and c.args.sources
@@ -668,24 +993,58 @@ def _own_government(m: Mention) -> Actor | None:
     return Actor(a.code, _institution_name("সরকার", a.code), "GOV", "")
 
 
+# Acts that need no one they are done to: a deployment or alert on one's own ground, a
+# withdrawal or resignation (the spec: "target may be null (a missile launch)").
+TARGETLESS_TYPES = frozenset({"MOBILIZE", "RETREAT"})
+
+
+COOPERATIVE_TYPES = frozenset({"SUPPORT", "AGREE", "CONSULT", "AID", "COOPERATE"})
+
+
+def _population(a: Actor | None) -> bool:
+    """A generic civilian population (people of Bangladesh, supporters, residents): canonical
+    names of such groups are common nouns, lower case; named bodies and people are not."""
+    return a is not None and a.sector == "CVL" and bool(a.name) and a.name[:1].islower()
+
+
+# "তিনটি কোম্পানির ওপর নিষেধাজ্ঞা": sanctions on someone named but not an actor we know
+ON_UNNAMED = regex.compile(r"[\p{L}\p{M}]+(?:র|এর|ের)\s+(?:ওপর|উপর)(?![\p{L}\p{M}])")
+
+
 def _events_of(article: Article, sent: Sentence, c: _Coded, places: list[Mention],
                home: str | None = None) -> list[Event]:
     pm, pred, args = c.clause.pred, c.clause.pred.predicate, c.args
-    if pred.frame != "s" and (args.target is None or args.target.actor is None or args.target.actor.code is None):
+    if args.target is not None and (args.target.actor is None or args.target.actor.code is None):
+        return []  # whom it is done to is named but not known
+    unnamed_goal = pred.type == "SANCTION" and bool(ON_UNNAMED.search(article.text, c.clause.start, _pred_start(c.clause)))
+    if pred.frame != "s" and args.target is None and not unnamed_goal \
+            and (pred.type not in TARGETLESS_TYPES or pred.mode is None):
         return []  # the spec's events name whom they are done to; few gold events lack a target
     dv = _date_value(c.date, c.status in ("planned", "hypothetical"))
     place = _place(places, c.clause, args.target, pred.mode)
     target = _as_actor(args.target) if args.target is not None else None
     if pred.type == "PROTEST" and target is None and args.sources:
         target = _own_government(args.sources[0])
+    more = [_as_actor(m) for m in args.more if m.actor is not None and m.actor.code]
     out = []
-    for src_m in args.sources:
+    for src_m, target in [(s, t) for s in args.sources for t in [target, *more]]:
         source = _as_actor(src_m)
         if source.code is None or _same_actor(source, target, home):
             continue
+        if pred.type in COOPERATIVE_TYPES and _population(target):
+            continue  # condolences to "the people of X": not an act between political actors
+        if pred.type == "RETREAT" and pred.mode == "resign" and src_m.resolved_by in ("home", "generic", "implied"):
+            continue  # people resign, not "the police" standing in for an unresolved তিনি
+        if pred.type == "PROTEST" and pred.mode != "boycott" and (
+                source.sector == "GOV" or src_m.resolved_by == "metonym"
+                or source.name == load_gazetteer().code_name(source.code)):
+            continue  # a state, its government or its capital does not march or block roads
         out.append(Event(
+            # names and words too: two domestic acts of one type, one sentence and one pair of
+            # codes (police -> two different people) are two events with two ids
             event_id=stable_id(article.article_id, pred.type, source.code, target.code if target else None,
-                               dv.date, sent.start, pm.start),
+                               dv.date, sent.start, pm.start, source.name, source.text,
+                               target.name if target else None, target.text if target else None),
             article_id=article.article_id, event_type=pred.type, mode=pred.mode or None,
             cameo=pred.cameo, goldstein=pred.goldstein, quad_class=pred.quad_class,
             source=source, target=target, symmetric=args.symmetric,
@@ -697,11 +1056,23 @@ def _events_of(article: Article, sent: Sentence, c: _Coded, places: list[Mention
     return out
 
 
+ROLE_TAIL = regex.compile(r"(?:ের|র)\s+(?:[\p{L}\p{M}]+\s+)?(?:সম্পাদক|সভাপতি|সদস্য|নেতা|চেয়ারম্যান|মেয়র|কাউন্সিলর"
+                          r"|প্রার্থী|মহাসচিব|আহ্বায়ক)[\p{L}\p{M}]*$")
+
+
 def _merge_key(e: Event) -> tuple[object, ...]:
     s = e.source.code if e.source else None
     t = e.target.code if e.target else None
     pair = tuple(sorted((s or "", t or ""))) if e.symmetric else (s, t)
-    return (e.event_type, pair, e.date, e.date_precision)
+    # inside one state (police → a party, attackers → a councillor's home) codes alone do not tell
+    # the acts apart: different named targets are different events
+    whom: object = None
+    if e.target is not None and s is not None and s == t:
+        # an unnamed target is told apart by its words (… চৌধুরীর বাড়িতে)
+        tname = e.target.text if (e.target.name or "").startswith("unnamed") or ROLE_TAIL.search(e.target.text or "") \
+            else e.target.name  # (so is a party's office-holder named only by role: আওয়ামী লীগের সাংগঠনিক সম্পাদক)
+        whom = tuple(sorted((e.source.name or "", tname or ""))) if e.symmetric else tname
+    return (e.event_type, pair, e.date, e.date_precision, whom)
 
 
 def merge_events(events: list[Event], kinds: dict[int, str]) -> list[Event]:
@@ -721,8 +1092,9 @@ def merge_events(events: list[Event], kinds: dict[int, str]) -> list[Event]:
     return sorted(best.values(), key=lambda e: (e.evidence.start, e.event_type, e.event_id))
 
 
+PAREN_GAP = regex.compile(r"^\s*\(\s*$")
 COUNTRY_ANAPHOR = regex.compile(r"^(?:দেশটির|দেশটি|দেশটিও|দেশটিকে)(?![\p{L}\p{M}])")
-POSSESSIVE = regex.compile(r"(?<![\p{L}\p{M}])(?:তাদের|তাঁদের|নিজেদের)\s+$")
+POSSESSIVE = regex.compile(r"(?<![\p{L}\p{M}])(?:তাদের|তাঁদের|নিজেদের|তাঁর|তার|নিজের)\s+$")
 
 
 def _resolve_anaphors(actors: list[Mention], sentences: list[Sentence], text: str) -> list[Mention]:
@@ -731,8 +1103,27 @@ def _resolve_anaphors(actors: list[Mention], sentences: list[Sentence], text: st
     sentence), "তাদের বাহিনী" after "X বলেছে," (the speaker's own forces)."""
     out: list[Mention] = []
     for m in actors:
+        prev = out[-1] if out else None
+        if prev is not None and m.actor is not None and PAREN_GAP.match(text[prev.end:m.start]) \
+                and text[m.end:m.end + 1] == ")":
+            # "র‌্যাপিড সাপোর্ট ফোর্সের (আরএসএফ)": the abbreviation in brackets names the same actor
+            if prev.actor is None or prev.actor.code is None:
+                span = text[prev.start:m.end + 1]
+                out[-1] = replace(prev, end=m.end + 1, text=span, actor=replace(m.actor, text=span),
+                                  resolved_by=m.resolved_by)
+            continue
         if m.actor is None or m.actor.code is not None:
             out.append(m)
+            continue
+        if (prev is not None and prev.actor is not None and prev.actor.code and not prev.suffix
+                and m.resolved_by == "generic" and text[prev.end:m.start].isspace()):
+            # "বেনিয়ামিন নেতানিয়াহু সরকারকে", "বাইডেন প্রশাসন": a named leader's or state's body is
+            # one actor, of that state
+            code = prev.actor.code
+            name = _institution_name(m.text, code) or prev.actor.name
+            out[-1] = Mention("actor", prev.start, m.end, text[prev.start:m.end],
+                              actor=Actor(code, name, m.actor.sector or prev.actor.sector, text[prev.start:m.end]),
+                              suffix=m.suffix, resolved_by="anaphor")
             continue
         sent = next((s for s in sentences if s.start <= m.start < s.end), None)
         code: str | None = None
@@ -765,7 +1156,8 @@ def home_country(mentions: Sequence[Mention], share: float = HOME_SHARE) -> str 
     domestic news writes them."""
     counts: Counter[str] = Counter()
     for m in mentions:
-        if m.kind == "actor" and m.actor is not None and m.actor.code and m.resolved_by != "generic":
+        if m.kind == "actor" and m.actor is not None and m.actor.code and m.resolved_by != "generic" \
+                and m.actor.sector != "MED":  # outlets quoted (বিবিসি, রয়টার্স) say nothing of the story's state
             counts[m.actor.code] += 1
         elif m.kind == "place" and m.place is not None and m.place.code:
             counts[m.place.code] += 1
@@ -819,16 +1211,20 @@ def code_events(article: Article, sentences: list[Sentence], mentions: list[Ment
     dates = [m for m in mentions if m.kind == "date"]
     places = [m for m in mentions if m.kind == "place"]
     governing = _governing_dates(sentences, dates)
-    news_day = _news_day(sentences, dates)
     lead_day = _lead_day(sentences, dates)
+    news_day = _news_day(sentences, dates)
+    if news_day is None and lead_day is not None and lead_day.date is not None and article.published is not None \
+            and lead_day.date.date == article.published.isoformat():
+        news_day = lead_day  # "২২ সেপ্টেম্বর, …" opening an article of 22 September: the day it reports on
     accusers: dict[str, Mention] = {}
     out: list[Event] = []
     last_subject: Mention | None = None
     for sent in sentences:
-        carried = last_subject if PRONOUN_SUBJECT.match(sent.text) else None
+        # a subject pronoun (তিনি, তারা) anywhere in the sentence stands for the last named subject
+        carried = last_subject if PRONOUN_ANYWHERE.search(sent.text) else None
         n_before = len(out)
         out.extend(code_sentence(article, sent, actors, dates, places, governing.get(sent.index), carried,
-                                 news_day, home, lead_day, accusers, domestic))
+                                 news_day, home, lead_day, accusers, domestic, last_subject))
         for e in out[n_before:]:
             if e.event_type in ("ACCUSE", "REQUEST", "THREATEN") and e.target is not None and e.target.code \
                     and e.source is not None and e.source.code != e.target.code:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import regex
 
+from ghotona.actors.gazetteer import load_gazetteer
 from ghotona.model import Mention
 
 # Postpositions that follow a genitive (-র/-এর/-ের) actor, and the role they give it.
 POSTPOSITIONS: tuple[tuple[regex.Pattern[str], str], ...] = tuple(
-    (regex.compile(rf"^\s*(?:{pat})(?![\p{{L}}\p{{M}}])"), role) for pat, role in (
+    (regex.compile(rf"^\s*(?:{pat})(?:ও|ই)?(?![\p{{L}}\p{{M}}])"), role) for pat, role in (
         (r"সাথে|সঙ্গে|সংগে|সহিত", "COM"),
         (r"বিরুদ্ধে|বিপক্ষে", "AGAINST"),
         (r"ওপর|উপর|ওপরে|উপরে", "ON"),
@@ -29,17 +30,33 @@ NOMINATIVE_PARTICLES = ("", "ও", "ই", "রা", "গুলো", "গুল�
 def role_of(mention: Mention, text: str) -> str:
     """The case role of an actor mention: NOM, OBJ, GEN, LOC or a postposition role."""
     suffix = mention.suffix or ""
+    if not suffix and text[mention.end:mention.end + 1] == ")" and PAREN_BEFORE.search(text, 0, mention.start):
+        # "র‌্যাপিড সাপোর্ট ফোর্সের (আরএসএফ) আক্রমণে": a bracketed abbreviation takes the case of
+        # the word before the bracket, and what follows the bracket
+        word = PAREN_BEFORE.search(text, 0, mention.start).group(1)
+        ending = next((e for e in (*OBJECT_ENDINGS, *GENITIVE_ENDINGS, *LOCATIVE_ENDINGS) if word.endswith(e)), "")
+        return role_of(Mention(mention.kind, mention.start, mention.end + 1, mention.text + ")", actor=mention.actor,
+                               suffix=ending or "()", resolved_by=mention.resolved_by), text)
     after = text[mention.end:mention.end + 24]
+    cls = CLASSIFIER.match(after) if not suffix else None
+    if cls is not None and cls.group(1):
+        # "আইএস গোষ্ঠীর বিরুদ্ধে", "হামাস সংগঠনের": the name takes the case of its classifier noun
+        return role_of(Mention(mention.kind, mention.start, mention.end + cls.end(), mention.text + cls.group(),
+                               actor=mention.actor, suffix=cls.group(1), resolved_by=mention.resolved_by), text)
     if suffix.endswith(GENITIVE_ENDINGS) or after.startswith(("'র", "’র")):
         for pattern, role in POSTPOSITIONS:
             if pattern.match(after):
                 return role
         if PREMISES.match(text, mention.end, mention.end + 60):
             return "PREMISES"
+        if AIMED_AT.match(text, mention.end, mention.end + 80):
+            return "AGAINST"  # X-এর একটি বিমানঘাঁটি লক্ষ্য করে হামলা: X is struck
         return "GEN"
     if suffix == "" and PREMISES_AFTER_NAME.match(text, mention.end, mention.end + 80):
         return "PREMISES"  # a role chain whose unlisted name follows: সংসদ সদস্য <name>-এর বাসায়
     if suffix.endswith(OBJECT_ENDINGS):
+        if AROUND.match(after):
+            return "AGAINST"  # তাইওয়ানকে ঘিরে মহড়া, X-কে লক্ষ্য করে হামলা: aimed at X
         return "OBJ"
     for pattern, role in POSTPOSITIONS:
         if role in ("AGENT", "ATTRIB") and pattern.match(after):
@@ -48,9 +65,20 @@ def role_of(mention: Mention, text: str) -> str:
         return "LOC"
     if suffix == "" and ABLATIVE.match(after):
         return "FROM"  # লেবানন থেকে: a place left, not a subject
-    if suffix in ("", "ও", "ই") and AREA_NOUN.match(after):
+    if suffix in ("", "ও", "ই") and AREA_NOUN.match(after) and _names_a_country(mention):
         return "LOC"  # ইউক্রেন সীমান্তে, রাশিয়ান সীমান্ত অতিক্রম: the country names a place here
+    if suffix == "" and TOPIC_NOUN.match(after) and _names_a_country(mention):
+        return "MOD"  # ইউক্রেন যুদ্ধের জন্য, গাজা সংকট: the country names the topic, it does nothing
     return "NOM"
+
+
+def _names_a_country(mention: Mention) -> bool:
+    """The mention is a bare country name or demonym, not a body (বিএসএফ সীমান্তে is the BSF)."""
+    a = mention.actor
+    if a is None or a.code is None:
+        return True
+    country = load_gazetteer().countries.get(a.code)
+    return mention.resolved_by == "demonym" or (country is not None and a.name == country.name)
 
 
 # "X-এর বাড়িতে/বাসায়/কার্যালয়ে": X's home or office, where an attack or a protest strikes X.
@@ -60,6 +88,26 @@ _PREMISE_NOUN = (r"(?:বাড়ি|বাসা|বাসভবন|বাস�
 PREMISES = regex.compile(r"\s*(?:[\p{L}\p{M}]+\s+){0,1}" + _PREMISE_NOUN)
 PREMISES_AFTER_NAME = regex.compile(r"(?:\s+[\p{L}\p{M}.]+){1,3}?(?:র|এর|ের)\s+(?:[\p{L}\p{M}]+\s+){0,1}"
                                     + _PREMISE_NOUN)
+# "X-এর <up to four words> লক্ষ্য করে": what the act is aimed at belongs to X.
+AIMED_AT = regex.compile(r"(?:\s+[\p{L}\p{M}\p{N}]+){1,4}?\s+(?:লক্ষ্য|লক্ষ্যবস্তু|টার্গেট)\s+কর(?:ে|া)(?![\p{L}\p{M}])")
+AROUND = regex.compile(r"^\s*(?:ঘিরে|লক্ষ্য\s+করে|টার্গেট\s+করে)(?![\p{L}\p{M}])")
+PAREN_BEFORE = regex.compile(r"([\p{L}\p{M}\u200c\u200d]+)\s*\(\s*$")
+TOPIC_NOUN = regex.compile(r"^\s*(?:যুদ্ধ|সংঘাত|সংকট|সঙ্কট|পরিস্থিতি|ইস্যু|প্রসঙ্গ|নীতি|ইস্যুতে)")
+CONJ_POSTPOSITION = regex.compile(r"\s*(?:ও|এবং)\s+(?:[\p{L}\p{M}]+\s+){0,2}[\p{L}\p{M}]+(?:ের|র|দের)()(?=\s)")
+
+
+def conjunct_role(mention: Mention, text: str, others: list[Mention]) -> str | None:
+    """The case of a bare conjunct before an unrecognised, case-marked one: "যুক্তরাষ্ট্র ও আন্তর্জাতিক
+    সম্প্রদায়ের সঙ্গে" — the country is with-whom too, not the subject."""
+    if (mention.suffix or "") not in ("", "ও"):
+        return None
+    conj = CONJ_POSTPOSITION.match(text, mention.end, mention.end + 80)
+    if conj is None or any(mention.end < o.start < conj.end() for o in others):
+        return None
+    after = text[conj.end(1):conj.end(1) + 24]
+    return next((role for pattern, role in POSTPOSITIONS
+                 if role in ("COM", "AGAINST", "TO", "ON") and pattern.match(after)), None)
+CLASSIFIER = regex.compile(r"\s+(?:গোষ্ঠী|সংগঠন|সংস্থা)(কে|র|ের|তে|য়|য়)(?![\p{L}\p{M}])")
 ABLATIVE = regex.compile(r"^\s*থেকে(?![\p{L}\p{M}])")
 # A bare country name before one of these nouns names a place: ইউক্রেন সীমান্তে (at the
 # Ukrainian border), রাশিয়ান সীমান্ত অতিক্রম করে — not a subject.

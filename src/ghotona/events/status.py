@@ -11,6 +11,8 @@ FUTURE_WORD = regex.compile(r"^(?:\p{L}|\p{M})*(?:বে|বেন|বো|ব|�
 FUTURE_AUX = regex.compile(r"^(?:হবে|হবেন|যাচ্ছে|যাচ্ছেন|যাওয়া|যাওয়ার|যাবে|যাবেন|চলেছে|রয়েছে|আছে)$")
 PLANNED_CUES = regex.compile(r"আগামী|আসন্ন|পরিকল্পনা|কথা\s+রয়েছে|কথা\s+আছে|হতে\s+যা|প্রস্তুতি|নির্ধারিত")
 NEGATION_WORD = regex.compile(r"^(?:\p{L}|\p{M})+(?:নি|েনি|ননি)$")
+NOT_NEGATIONS = frozenset({"তিনি", "তিনিই", "যিনি", "ইনি", "উনি", "কিনি", "চিনি", "পানি", "জানি", "মানি"})
+"""Words ending in -নি that are no negated verbs (pronouns, nouns, present 1st person)."""
 NEGATION_AUX = regex.compile(r"^(?:না|নয়|নেই|নি)$")
 HYPOTHETICAL_CUES = regex.compile(
     r"পারে|পারেন|পারবে|সম্ভাব্য|সম্ভাবনা|যদি|আশঙ্কা|উদ্বেগ|উদ্বিগ্ন|কিনা|হয়তো|নাকি|জিজ্ঞাসা"
@@ -21,6 +23,13 @@ UNTIL_NOT = regex.compile(r"না\s+(?:হওয়া|করা|দেওয�
 
 # Words that mean the non-finite predicate is wanted/intended rather than done.
 INTENT = regex.compile(r"^(?:চায়|চান|চাই|চেয়েছে|চেয়েছেন|ইচ্ছা|আগ্রহী)$")
+
+
+AGREED_TO = regex.compile(r"^(?:সম্মত|রাজি|প্রস্তুত|অঙ্গীকার|প্রতিশ্রুতি|সিদ্ধান্ত|পরিকল্পনা)")
+
+
+VERBAL_NOUN = regex.compile(r"(?:ার|নোর|ের)$")
+PRESSED_FOR = regex.compile(r"^(?:চাপ|দাবি|দাবী|আহ্বান|সম্ভাবনা|আশঙ্কা|ঝুঁকি|হুমকি|প্রস্তাব|চেষ্টা|উদ্যোগ)")
 
 
 def verb_words(text: str, end: int, limit: int = 4) -> list[str]:
@@ -45,7 +54,8 @@ def status_of(sentence: str, pred_start: int, pred_end: int, last_word: str, eve
     words = [last_word, *after[:3]]
     if UNTIL_NOT.search(sentence, pred_start, pred_end + 25):
         return "hypothetical"
-    if any(NEGATION_WORD.match(w) for w in words[:3]) or any(NEGATION_AUX.match(w) for w in after[:2]):
+    if any(NEGATION_WORD.match(w) and w not in NOT_NEGATIONS for w in words[:3]) \
+            or any(NEGATION_AUX.match(w) for w in after[:2]):
         return "denied"
     if ALLEGED_CUES.search(sentence[pred_end:pred_end + 80]) or "কথিত" in before:
         return "alleged"
@@ -53,8 +63,12 @@ def status_of(sentence: str, pred_start: int, pred_end: int, last_word: str, eve
         return "hypothetical"  # গ্রেপ্তার না হওয়া পর্যন্ত: until it happens, it has not
     if HYPOTHETICAL_CUES.search(clause_tail) or HYPOTHETICAL_CUES.search(before):
         return "hypothetical"
+    if VERBAL_NOUN.search(last_word) and any(PRESSED_FOR.match(w) for w in after[:2]):
+        return "hypothetical"  # সম্পর্ক ছিন্ন করার চাপে, হামলা চালানোর আশঙ্কা: wanted or feared, not done
     if any(INTENT.match(w) for w in after[:3]) and event_type != "AGREE":
         return "planned"
+    if last_word.endswith("তে") and after and AGREED_TO.match(after[0]) and event_type != "AGREE":
+        return "planned"  # দেখা করতে সম্মত হয়েছেন: agreed to meet, the meeting is to come
     if PLANNED_CUES.search(before) or PLANNED_CUES.search(clause_tail):
         return "planned"
     progressive = bool(after) and after[0].startswith(("যাচ্ছ", "চলেছ")) and last_word.endswith("ে") \
