@@ -312,3 +312,14 @@ def test_actors_page(driver, site):
     assert listed == [a["code"] for a in site.api("/actors", limit=50)["actors"]]
     shot(driver, site, "actors")
     no_console_errors(driver)
+
+
+@pytest.mark.parametrize(("page", "current"), [("index.html", "Events"), ("stories.html", "Stories"),
+                                               ("actors.html", "Actors"), ("network.html", "Network")])
+def test_every_page_has_the_shared_header_with_its_link_marked(driver, site, page, current):
+    open_page(driver, site, f"/ui/{page}")
+    links = driver.find_elements(By.CSS_SELECTOR, "header.top nav a")
+    assert [a.text for a in links] == ["Events", "Stories", "Actors", "Network", "API"]
+    marked = [a.text for a in links if a.get_attribute("aria-current") == "page"]
+    assert marked == [current]
+    assert driver.find_element(By.CSS_SELECTOR, "header.top a.brand").text.endswith("ghotona")

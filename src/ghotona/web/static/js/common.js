@@ -187,9 +187,29 @@ const G = (() => {
     typeBadge, excerpt, eventRow, eventTable, loadEvents, options, formValues, setForm };
 })();
 
+// The site header, built once here for every page (the pages hold an empty <header class="top">).
+const NAV = [["index.html", "events", "Events"], ["stories.html", "stories", "Stories"],
+  ["actors.html", "actors", "Actors"], ["network.html", "network", "Network"], ["/docs", null, "API"]];
+
 document.addEventListener("DOMContentLoaded", () => {
+  const header = document.querySelector("header.top");
+  if (!header) return;
+  const brand = document.createElement("a");
+  brand.className = "brand";
+  brand.href = "index.html";
+  const bn = document.createElement("span");
+  bn.className = "bn";
+  bn.textContent = "ঘটনা";
+  brand.append(bn, " ghotona");
+  const nav = document.createElement("nav");
   const current = document.body.dataset.page;
-  for (const link of document.querySelectorAll("nav a[data-nav]")) {
-    if (link.dataset.nav === current) link.setAttribute("aria-current", "page");
+  for (const [href, key, label] of NAV) {
+    const link = document.createElement("a");
+    link.href = href;
+    link.textContent = label;
+    if (key) link.dataset.nav = key;
+    if (key && key === current) link.setAttribute("aria-current", "page");
+    nav.append(link);
   }
+  header.replaceChildren(brand, nav);
 });
