@@ -161,8 +161,11 @@ def _expected_gdelt(ev: Event, art: dict, evs: list[Event], arts: dict[str, dict
            "SOURCEURL": art["url"] or f"ghotona:{ev.article_id}"}
     for i, a in ((1, ev.source), (2, ev.target)):
         if a is not None:
-            exp.update({f"Actor{i}Code": a.code + a.sector, f"Actor{i}Name": a.name.upper(),
-                        f"Actor{i}CountryCode": a.code, f"Actor{i}Type1Code": a.sector})
+            # a place or demonym standing for a state has a code but no sector
+            exp.update({f"Actor{i}Code": a.code + (a.sector or ""), f"Actor{i}Name": a.name.upper(),
+                        f"Actor{i}CountryCode": a.code})
+            if a.sector:
+                exp[f"Actor{i}Type1Code"] = a.sector
     loc = ev.location
     if loc is not None:
         city = loc.name != NAMES[loc.code]
