@@ -36,17 +36,22 @@ MAX_ID_CHARS = 200
 """Article ids are at most this long (the store's column width)."""
 
 
-def storable_id(value: str) -> str:
-    """``value`` as an article id every backend stores unchanged: no NUL characters, no lone
-    surrogates (replaced), at most ``MAX_ID_CHARS`` characters. Articles apply it on creation,
-    so the duplicate index, the ingest log and the store all see the same id."""
-    if "\x00" in value:
-        value = value.replace("\x00", "")
+def sanitise_text(text: str) -> str:
+    """``text`` without NUL characters and with lone surrogates replaced (no database stores them)."""
+    if "\x00" in text:
+        text = text.replace("\x00", "")
     try:
-        value.encode("utf-8")
+        text.encode("utf-8")
     except UnicodeEncodeError:
-        value = value.encode("utf-8", "replace").decode("utf-8")
-    return value[:MAX_ID_CHARS]
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return text
+
+
+def storable_id(value: str) -> str:
+    """``value`` as an article id every backend stores unchanged: sanitised, at most
+    ``MAX_ID_CHARS`` characters. Articles apply it on creation, so the duplicate index, the
+    ingest log and the store all see the same id."""
+    return sanitise_text(value)[:MAX_ID_CHARS]
 
 
 @dataclass(frozen=True, slots=True)

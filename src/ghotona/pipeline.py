@@ -27,7 +27,7 @@ from ghotona.events.calibration import load_calibration
 from ghotona.lang.bijoy import BIJOY_THRESHOLD, ENCODING_NAME, bijoy_to_unicode, detect_bijoy
 from ghotona.lang.segment import segment
 from ghotona.limits import Progress, TimeLimitExceeded, run_limited
-from ghotona.model import Article, Failure, Result
+from ghotona.model import Article, Failure, Result, sanitise_text
 from ghotona.places import find_places
 
 LOGGER = logging.getLogger(__name__)
@@ -42,17 +42,6 @@ PUBLISHED_YEARS = (1800, 2200)
 MOJIBAKE_MARKS = ("\u00e0\u00a6", "\u00e0\u00a7")
 _CP1252_BYTE = {ch: b for b in range(0x80, 0x100)
                 for ch in [bytes([b]).decode("cp1252", errors="ignore")] if ch}
-
-
-def sanitise_text(text: str) -> str:
-    """``text`` without NUL characters and with lone surrogates replaced (no database stores them)."""
-    if "\x00" in text:
-        text = text.replace("\x00", "")
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        text = text.encode("utf-8", "replace").decode("utf-8")
-    return text
 
 
 def undo_mojibake(text: str) -> str | None:

@@ -17,7 +17,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from ghotona.errors import StoreError
-from ghotona.model import Actor, Article, Event, Evidence, Failure, Place, Result, stable_id
+from ghotona.model import Actor, Article, Event, Evidence, Failure, Place, Result, sanitise_text, stable_id
 from ghotona.store.schema import (MIGRATIONS, actors, articles, events, failures, ingest_log, metadata,
                                   schema_migrations)
 
@@ -55,16 +55,6 @@ def _widths(table: sa.Table) -> dict[str, int]:
 _WIDTHS = {t.name: _widths(t) for t in (articles, events, actors, failures, ingest_log)}
 
 
-def _safe_str(value: str) -> str:
-    if "\x00" in value:
-        value = value.replace("\x00", "")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        value = value.encode("utf-8", "replace").decode("utf-8")
-    return value
-
-
 def safe_row(table: sa.Table, row: dict[str, object]) -> dict[str, object]:
     """``row`` storable in any backend: no NUL characters or lone surrogates (PostgreSQL and
     UTF-8 refuse them), strings cut to their column's width (PostgreSQL enforces it)."""
@@ -72,7 +62,7 @@ def safe_row(table: sa.Table, row: dict[str, object]) -> dict[str, object]:
     out = {}
     for key, value in row.items():
         if isinstance(value, str):
-            value = _safe_str(value)
+            value = sanitise_text(value)
             width = widths.get(key)
             if width is not None and len(value) > width:
                 value = value[:width]
@@ -373,13 +363,13 @@ class Store:
             yield from self._unlogged(buf, stats)
 
     def _unlogged(self, buf: list[Article | Failure], stats: WriteStats | None) -> Iterator[Article | Failure]:
-        keys = sorted({_safe_str(i.article_id)[:200] for i in buf})
+        keys = sorted({sanitise_text(i.article_id)[:200] for i in buf})
         with self.engine.connect() as conn:
             logged = {r.item_key: r for r in conn.execute(
                 sa.select(ingest_log.c.item_key, ingest_log.c.content_hash, ingest_log.c.outcome, ingest_log.c.reason)
                 .where(ingest_log.c.item_key.in_(keys)))}
         for item in buf:
-            row = logged.get(_safe_str(item.article_id)[:200])
+            row = logged.get(sanitise_text(item.article_id)[:200])
             if row is None or row.content_hash != item_hash(item) or row.outcome not in ("stored", "failed"):
                 yield item
                 continue
