@@ -572,3 +572,94 @@ def test_tader_right_before_an_arrest_is_its_object():
     text = "ঢাকায় বিএনপির সমাবেশ হয়েছে। বিএনপির দুই নেতা সমাবেশে বক্তব্য দেন। পরে তাদের গ্রেপ্তার করে পুলিশ।"
     got, _ = events(text)
     assert ("COERCE", "BGD", "BGD", "occurred") in got
+
+
+def test_genitive_owner_of_a_statement_is_whom_its_rejection_targets():
+    # constructed: X-এর (ওই) বক্তব্য / প্রস্তাব প্রত্যাখ্যান — the rejection is aimed at X
+    got, res = events("রাশিয়া ইউক্রেনের ওই প্রস্তাব প্রত্যাখ্যান করেছে।")
+    assert ("REJECT", "RUS", "UKR", "occurred") in got
+    got, _ = events("যুক্তরাষ্ট্র ইরানের বক্তব্য প্রত্যাখ্যান করেছে।")
+    assert ("REJECT", "USA", "IRN", "occurred") in got
+
+
+def test_tini_stands_for_the_last_person_not_a_bare_body_named_since():
+    text = ("বিএনপি চেয়ারপারসন খালেদা জিয়া ২০১৮ সালে ঢাকার কারাগারে যান। "
+            "২০২০ সালের ২৫ মার্চ শর্তসাপেক্ষে তার সাজা স্থগিত করে সরকার। "
+            "২০২৪ সালের ২৭ নভেম্বর দুর্নীতি মামলায় খালাস পান তিনি।")
+    _, res = events(text, dt.date(2025, 12, 30))
+    conc = {(e.date, e.target.name) for e in res.events if e.event_type == "CONCEDE"}
+    # তার right before the sentence stayed is whose sentence it was; তিনি is Khaleda Zia, not সরকার
+    assert ("2020-03-25", "Khaleda Zia") in conc
+    assert ("2024-11-27", "Khaleda Zia") in conc
+
+
+def test_name_before_a_bracketed_abbreviation_and_a_place_noun_is_no_subject():
+    text = ("খালেদা জিয়া ২০১৮ সালে কারাগারে যান। তাকে বঙ্গবন্ধু শেখ মুজিব মেডিকেল বিশ্ববিদ্যালয় (বিএসএমএমইউ) "
+            "হাসপাতালে স্থানান্তর করা হয়। ২০২৪ সালের ২৭ নভেম্বর দুর্নীতি মামলায় খালাস পান তিনি।")
+    _, res = events(text, dt.date(2025, 12, 30))
+    assert [e.target.name for e in res.events if e.event_type == "CONCEDE"] == ["Khaleda Zia"]
+
+
+def test_amra_in_reported_words_is_the_speaker_on_the_day_they_spoke():
+    text = ("সোমবার সংবাদ সম্মেলনে এসব কথা বলেন মার্কিন পররাষ্ট্র দপ্তরের মুখপাত্র ম্যাথিউ মিলার।\n\n"
+            "তিনি বলেন, পরিস্থিতি আমরা পর্যবেক্ষণ করছি। আমরা ইরানের প্রতি সংযমের আহ্বান জানাই।")
+    _, res = events(text, dt.date(2024, 8, 6))
+    req = [e for e in res.events if e.event_type == "REQUEST"]
+    assert [(e.source.name, e.target.code, e.date) for e in req] == [("Matthew Miller", "IRN", "2024-08-05")]
+    # outside the speaker's paragraph আমরা names no one
+    _, res = events("আমরা ইরানের প্রতি সংযমের আহ্বান জানাই।", dt.date(2024, 8, 6))
+    assert not [e for e in res.events if e.event_type == "REQUEST"]
+
+
+def test_joining_an_alliance_does_not_match_the_start_of_a_country_name():
+    # "যুক্ত" (joined) must not match the first letters of যুক্তরাষ্ট্র
+    got, _ = events("ন্যাটো জোটের বাইরে যুক্তরাষ্ট্র কয়েকটি দেশকে গুরুত্বপূর্ণ মিত্র হিসেবে আখ্যা দিয়েছে।")
+    assert not any(t == "AGREE" for t, *_ in got)
+
+
+def test_two_sides_agreeing_to_meet_are_the_states_not_the_leaders_named_before():
+    text = ("গত সপ্তাহে রাশিয়ার রাষ্ট্রপতি ভ্লাদিমির পুতিন এবং উত্তর কোরিয়ার নেতা কিম জং উনের মধ্যে বৈঠক হয়েছে। "
+            "দুই পক্ষের পররাষ্ট্রমন্ত্রীরা অদূর ভবিষ্যতে দেখা করতে সম্মত হয়েছেন।")
+    _, res = events(text)
+    planned = [e for e in res.events if e.status == "planned" and e.event_type == "CONSULT"]
+    assert [(e.source.name, e.target.name, e.symmetric) for e in planned] == [("Russia", "North Korea", True)]
+
+
+def test_next_day_gloss_in_a_historical_passage_takes_the_year_told_before():
+    from ghotona.dates.expressions import find_dates
+    text = "২০০৮ সালের ১৮ জানুয়ারি তার মা মারা যান। পরদিন (১৯ জানুয়ারি) তিনি প্যারোলে মুক্তি পান।"
+    got = [(m.text, m.date.date) for m in find_dates(text, dt.date(2025, 12, 30))]
+    assert got == [("২০০৮ সালের ১৮ জানুয়ারি", "2008-01-18"), ("১৯ জানুয়ারি", "2008-01-19")]
+    # a gloss that is not the day after keeps the usual reading
+    got = [m.date.date for m in find_dates("২০০৮ সালের ১৮ জানুয়ারি … পরদিন (২৫ জানুয়ারি)", dt.date(2025, 12, 30))]
+    assert got == ["2008-01-18", "2025-01-25"]
+
+
+def test_glued_related_headline_is_its_own_sentence():
+    from ghotona.lang.segment import segment
+    text = ("গাজায় যুদ্ধবিরতি সম্ভব, বললেন বাইডেন এদিকে এক যৌথ বিবৃতিতে যুক্তরাজ্য ও ফ্রান্স ইরানের প্রতি "
+            "আহ্বান জানিয়েছে। তিনি এদিকে আসেন।")
+    got = [s.text for s in segment(text)]
+    assert got[0] == "গাজায় যুদ্ধবিরতি সম্ভব, বললেন বাইডেন"
+    assert got[1].startswith("এদিকে এক যৌথ বিবৃতিতে") and got[2] == "তিনি এদিকে আসেন।"
+    evs, _ = events(text)
+    assert {(t, s, o) for t, s, o, _ in evs} >= {("REQUEST", "GBR", "IRN"), ("REQUEST", "FRA", "IRN")}
+    assert not any(s == "USA" for _, s, _, _ in evs)
+
+
+def test_unity_council_demanding_of_the_chief_adviser_is_a_request_to_him():
+    text = ("ঢাকায় প্রধান উপদেষ্টা মুহাম্মদ ইউনূসের কাছে এক খোলা চিঠিতে সহিংসতা বন্ধের দাবি জানিয়েছে "
+            "বাংলাদেশ হিন্দু, বৌদ্ধ, খ্রিস্টান ঐক্য পরিষদ।")
+    _, res = events(text, dt.date(2024, 8, 10))
+    req = [(e.source.name, e.target.name) for e in res.events if e.event_type == "REQUEST"]
+    assert req == [("Bangladesh Hindu Buddhist Christian Unity Council", "Muhammad Yunus")]
+
+
+def test_these_two_countries_as_object_are_the_two_named_before_other_than_the_doer():
+    text = ("রাশিয়া দোনেৎস্ক ও লুহানস্ককে স্বাধীন দেশের মর্যাদা দেয়। "
+            "পরে উত্তর কোরিয়াও এই ২ দেশকে স্বীকৃতি দেয়।")
+    got, _ = events(text)
+    assert ("SUPPORT", "PRK", "UKR", "occurred") in got
+    got, _ = events("চীন ইরান ও ইরাকের সঙ্গে বাণিজ্য বাড়িয়েছে। পরে যুক্তরাষ্ট্র এই দুই দেশকে হুমকি দিয়েছে।")
+    assert {(t, s, o) for t, s, o, _ in got if t == "THREATEN"} == {("THREATEN", "USA", "IRN"),
+                                                                  ("THREATEN", "USA", "IRQ")}

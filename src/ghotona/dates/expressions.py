@@ -522,7 +522,27 @@ def find_dates(text: str, published: dt.date | None) -> list[Mention]:
         if not any(start < c_end and c_start < end for c_start, c_end, _ in chosen):
             chosen.append((start, end, reading))
     chosen.sort(key=lambda c: c[0])
-    return [_mention(text, start, end, reading) for start, end, reading in chosen]
+    return [_mention(text, start, end, _next_day_of(text, chosen, i)) for i, (start, end, _r) in enumerate(chosen)]
+
+
+# "পরদিন (১৯ জানুয়ারি)": a yearless date glossing "the next day" of the date told before it.
+_NEXT_DAY_GLOSS = regex.compile(r"(?:পরদিন|পরের\s+দিন)\s*\(\s*$")
+
+
+def _next_day_of(text: str, chosen: list[tuple[int, int, _Reading]], i: int) -> _Reading:
+    """The reading of ``chosen[i]``; a yearless day glossing পরদিন takes the year of the day after
+    the last day-precise date before it (a historical passage), not the publication year."""
+    start, _end, reading = chosen[i]
+    if reading.resolved_by != RESOLVED_YEAR_FROM_PUBLISHED or reading.date.date is None or i == 0 \
+            or not _NEXT_DAY_GLOSS.search(text, max(0, start - 24), start):
+        return reading
+    prev = chosen[i - 1][2].date
+    if prev.precision != "day" or prev.date is None:
+        return reading
+    nxt = dt.date.fromisoformat(prev.date) + dt.timedelta(days=1)
+    if nxt.isoformat()[5:] != reading.date.date[5:]:
+        return reading  # the gloss is not the day after: keep the usual reading
+    return _Reading(rs.day_value(nxt, reading.date.text), None, RESOLVED_ABSOLUTE, reading.suffix)
 
 
 def _mention(text: str, start: int, end: int, reading: _Reading) -> Mention:

@@ -171,7 +171,10 @@ def _pred_start(clause: _Clause) -> int:
 
 
 # X-এর সমালোচনা, X-এর আবেদনের নিন্দা: nothing, or one genitive noun, between X and the predicate
-GEN_OBJECT = regex.compile(r"\s*(?:[\p{L}\p{M}]+(?:ের|ার|র)\s+)?$")
+GEN_OBJECT = regex.compile(r"\s*(?:[\p{L}\p{M}]+(?:ের|ার|র)\s+)?$"
+                           # X-এর (ওই) বক্তব্য প্রত্যাখ্যান, X-এর সিদ্ধান্তকে স্বাগত: what X said or did
+                           r"|\s*(?:(?:ওই|এই|সেই|ঐ)\s+)?(?:বক্তব্য|দাবি|দাবী|প্রস্তাব|অভিযোগ|আহ্বান|সিদ্ধান্ত|মন্তব্য"
+                           r"|পরিকল্পনা|উদ্যোগ|ঘোষণা|আবেদন|অনুরোধ|আমন্ত্রণ)(?:টি|গুলো|গুলি|সমূহ)?(?:কে|ও)?\s+$")
 COM_BEFORE = regex.compile(r"\s*(?:সঙ্গে|সাথে)\s*$")  # X-এর সঙ্গে Y-এর <noun>
 NEAR_NOUN = regex.compile(r"\s+(?:[\p{L}\p{M}]+\s+){0,1}$")
 
@@ -236,6 +239,20 @@ def _last_pair(actors: list[Mention], before: int) -> tuple[Mention, Mention] | 
     return None
 
 
+def _side(m: Mention, anaphor: regex.Match[str]) -> Mention:
+    """A state named by "দুই পক্ষ", coded as that state and spanning the anaphor's words."""
+    assert m.actor is not None
+    code = m.actor.code or ""
+    name = load_gazetteer().code_name(code) or m.actor.name
+    return Mention("actor", anaphor.start(), anaphor.end(), anaphor.group(),
+                   actor=Actor(m.actor.code, name, "GOV", anaphor.group()), resolved_by="anaphor")
+
+
+# "এই ২ দেশকে", "ওই দুই অঞ্চলকে": the two just named, as the object.
+OBJECT_PAIR = regex.compile(r"(?<![\p{L}\p{M}])(?:এই|ওই|ঐ)\s+(?:২|দুই|দুটি)\s+(?:দেশ|অঞ্চল|প্রদেশ|রাষ্ট্র)(?:কে|কেও)"
+                            r"(?![\p{L}\p{M}])")
+
+
 # Endings of non-finite predicates (করা, করার, চালানোর, করতে) whose objects may follow them.
 NON_FINITE_END = regex.compile(r"(?:া|ার|ের|নোর|তে)$")
 # At most two words between a finite verb and an object after it.
@@ -248,6 +265,9 @@ OBJ_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:তাকে|তাঁকে|�
 
 # তাদের right before the predicate is its object (তাদের গ্রেপ্তার করে পুলিশ).
 BARE_OBJ_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:তাদের|তাঁদের)\s*$")
+# তার/তাঁর right before a noun-and-light-verb predicate of these types is its object.
+BARE_POSSESSIVE = regex.compile(r"(?<![\p{L}\p{M}])(?:তার|তাঁর)\s*$")
+POSSESSED_OBJECT_TYPES = frozenset({"CONCEDE", "COERCE", "ACCUSE", "SUPPORT", "SANCTION"})
 # "X-এর সঙ্গে" standing (at most two words) right before a one-sided predicate is its target.
 NEAR_COM = regex.compile(r"\s*(?:সঙ্গে|সাথে|সংগে)(?:ও|ই)?\s+(?:[\p{L}\p{M}]+\s+){0,2}$")
 
@@ -397,6 +417,9 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
     # "তাঁকে জামিন দেন আদালত", "তাকে গ্রেপ্তার করা হয়": an object pronoun stands for the last named subject
     pron = OBJ_PRONOUN.search(text, clause.start, clause.end) or \
         BARE_OBJ_PRONOUN.search(text, clause.start, clause.end - (clause.pred.end - clause.pred.start))
+    if pron is None and pred.type in POSSESSED_OBJECT_TYPES:
+        # "তার সাজা স্থগিত করে সরকার", "তাঁর সমালোচনা করেন": whose sentence, whom criticised
+        pron = BARE_POSSESSIVE.search(text, clause.start, _pred_start(clause))
     pron_obj = None
     if pron is not None:
         # the nearest actor named earlier in the sentence (… শেখ হাসিনার সঙ্গে দেখা করে তাকে অভিনন্দন),
@@ -550,8 +573,11 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
             # "দুই পক্ষের পররাষ্ট্রমন্ত্রীরা দেখা করতে সম্মত হয়েছেন", "দেশ দুটি একসঙ্গে কাজ করবে": the
             # two states last named do it together
             two = _last_pair(actors, clause.start)
-            if two is not None:
-                return _Args([two[0]], two[1], True)
+            anaphor = PAIR_ANAPHOR.search(text, clause.start, _pred_start(clause))
+            if two is not None and anaphor is not None:
+                # the two sides are the states (their ministers, not the leaders named before)
+                a, b = (_side(m, anaphor) for m in two)
+                return _Args([a], b, True)
         elif carried is not None:
             sources = [carried]
     if target is None and pred.frame == "st" and not NON_FINITE_END.search(text, _pred_start(clause), clause.end):
@@ -572,6 +598,22 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
             o = objs[-1]
             target = Mention("actor", o.start, o.end, o.text, actor=Actor(o.place.code, o.place.name, None, o.text),
                              suffix=o.suffix, resolved_by="place")
+    pair_obj = OBJECT_PAIR.search(text, clause.start, _pred_start(clause)) \
+        if target is None and pred.frame == "st" and sources else None
+    if pair_obj is not None and sources[0].actor is not None:
+        # "উত্তর কোরিয়াও এই ২ দেশকে স্বীকৃতি দেয়": the two last named before, other than the doer
+        src_code = sources[0].actor.code
+        spans = {(m.start, m.end) for m in actors}
+        named = sorted((m for m in [*actors, *(p for p in places if (p.start, p.end) not in spans)]
+                        if m.end <= pair_obj.start()
+                        and (m.actor.code if m.actor is not None else m.place.code if m.place is not None else None)
+                        not in (None, src_code)), key=lambda m: m.end)[-2:]
+        two = [m if m.actor is not None else Mention(
+            "actor", m.start, m.end, m.text, actor=Actor(m.place.code, m.place.name, None, m.text),
+            suffix=m.suffix, resolved_by="place") for m in named if m.actor is not None or m.place is not None]
+        if len(two) == 2:
+            target = two[1]
+            conj_targets = [two[0]] if two[0].actor.code != two[1].actor.code else []
     if target is None and pred.type in LOCATIVE_GOAL_TYPES and pred.frame != "ts":
         target = _locative_goal(window, roles, list(places), clause, sources[0] if sources else None, text)
     if pred.frame == "ts" and target is None and sources:
@@ -637,14 +679,16 @@ def _place(places: list[Mention], clause: _Clause, target: Mention | None, mode:
     return None
 
 
+SOURCE_NOTE = regex.compile(r"সূত্র\s*:\s*([^)।,]+)")
+
+
 def _attribution(sent: Sentence, actors: list[Mention], text: str) -> str | None:
     for m in _within(actors, sent.start, sent.end):
         if m.actor is not None and role_of(m, text) == "ATTRIB":
             return m.actor.name or m.text
-    tail = text[sent.start:sent.end]
-    src = regex.search(r"সূত্র\s*:\s*([^)।,]+)", tail)
+    src = SOURCE_NOTE.search(text, sent.start, sent.end)
     if src:
-        for m in _within(actors, sent.start + src.start(1), sent.end):
+        for m in _within(actors, src.start(1), sent.end):
             if m.actor is not None:
                 return m.actor.name or m.text
     return None
@@ -902,6 +946,8 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
     """All events of one sentence (before article-level merging)."""
     text = article.text
     preds = _verbalise(load_lexicon().find(sent.text), sent.text)
+    if not preds:
+        return []  # no predicate, no event (and no need for the sentence's attribution or claim)
     attributed = _attribution(sent, actors, text)
     claim = _claim_lead(sent, actors, text)
     coded: list[_Coded] = []
@@ -1202,6 +1248,29 @@ def _resolve_home(actors: list[Mention], home: str | None) -> list[Mention]:
     return out
 
 
+PERSON_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])তিনি(?:ও|ই)?(?![\p{L}\p{M}])")
+PLURAL_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:তারা|তাঁরা)(?:ও|ই)?(?![\p{L}\p{M}])")
+# A sentence opening with its speaker and a reporting verb: "তিনি আরও বলেন, …", "মিলার বলেন, …".
+SPEECH_LEAD = regex.compile(r"^\s*(?:[\p{L}\p{M}.]+\s+){0,6}?(?:আরও\s+|আরো\s+)?(?:বলেন|বলেছেন|জানান|জানিয়েছেন)\s*,")
+WE = regex.compile(r"(?<![\p{L}\p{M}])আমরা(?:ও|ই)?(?![\p{L}\p{M}])")
+PERSON_OBJECT = regex.compile(r"(?<![\p{L}\p{M}])(?:তাকে|তাঁকে)(?:ও)?(?![\p{L}\p{M}])")
+
+
+def _speech_day(sent: Sentence, dates: list[Mention]) -> Mention | None:
+    """The day-precise date of a sentence that reports speech ("সোমবার … এসব কথা বলেন X")."""
+    if REPORTING.search(sent.text) is None:
+        return None
+    return next((d for d in _within(dates, sent.start, sent.end) if d.date is not None and d.date.precision == "day"),
+                None)
+
+
+def _person(m: Mention) -> bool:
+    """Not a bare body (সরকার, পুলিশ, আদালত) nor a state named as such: who তিনি may stand for."""
+    if m.actor is None or m.resolved_by in ("home", "generic", "demonym", "place", "implied"):
+        return False
+    return m.resolved_by == "role" or load_gazetteer().code_name(m.actor.code or "") != m.actor.name
+
+
 def code_events(article: Article, sentences: list[Sentence], mentions: list[Mention]) -> list[Event]:
     """Stage: the merged events of one article."""
     actors = _resolve_anaphors([m for m in mentions if m.kind == "actor"], sentences, article.text)
@@ -1219,12 +1288,48 @@ def code_events(article: Article, sentences: list[Sentence], mentions: list[Ment
     accusers: dict[str, Mention] = {}
     out: list[Event] = []
     last_subject: Mention | None = None
+    last_person: Mention | None = None
+    voice: Mention | None = None
+    voice_para = -1
+    voice_day: Mention | None = None
+    prev_sent: Sentence | None = None
     for sent in sentences:
-        # a subject pronoun (তিনি, তারা) anywhere in the sentence stands for the last named subject
-        carried = last_subject if PRONOUN_ANYWHERE.search(sent.text) else None
+        # a subject pronoun (তিনি, তারা) anywhere in the sentence stands for the last named subject;
+        # a person's pronoun (তিনি, তাঁকে) for the last named person when a body (সরকার) came since
+        person_ref = last_subject
+        if last_person is not None and last_subject is not None and not _person(last_subject):
+            person_ref = last_person
+        carried = None
+        if PRONOUN_ANYWHERE.search(sent.text):
+            carried = person_ref if PERSON_PRONOUN.search(sent.text) and not PLURAL_PRONOUN.search(sent.text) \
+                else last_subject
+        antecedent = person_ref if PERSON_OBJECT.search(sent.text) else last_subject
+        lead = SPEECH_LEAD.match(sent.text)
+        if voice is not None and sent.paragraph != voice_para and lead is None:
+            voice = None
+        if lead is not None and sent.kind == "body":
+            # "X বলেন, …" / "তিনি আরও বলেন, …" opens what X says in this paragraph
+            named = [m for m in _within(actors, sent.start, sent.start + lead.end())
+                     if m.actor is not None and m.actor.code and role_of(m, article.text) == "NOM"]
+            before = voice
+            voice = named[0] if named else (person_ref if PERSON_PRONOUN.match(lead.group()) else None)
+            voice_para = sent.paragraph
+            # the day the words were said: named in this sentence, or in the one just before that named
+            # the speaker, or the day the same speaker's words went on from ("তিনি আরও বলেন")
+            same = before is not None and voice is not None and before.actor == voice.actor
+            earlier = _speech_day(prev_sent, dates) if prev_sent is not None and prev_sent.index == sent.index - 1 \
+                else None
+            earlier = earlier or (voice_day if same else None)
+            voice_day = next((d for d in _within(dates, sent.start, sent.end)
+                              if d.date is not None and d.date.precision == "day"), earlier)
+        day = news_day
+        if voice is not None and WE.search(sent.text) and not carried:
+            carried = voice  # "আমরা … আহ্বান জানাই" in the speaker's words: the speaker's side,
+            day = news_day or voice_day  # and the day they spoke
         n_before = len(out)
         out.extend(code_sentence(article, sent, actors, dates, places, governing.get(sent.index), carried,
-                                 news_day, home, lead_day, accusers, domestic, last_subject))
+                                 day, home, lead_day, accusers, domestic, antecedent))
+        prev_sent = sent
         for e in out[n_before:]:
             if e.event_type in ("ACCUSE", "REQUEST", "THREATEN") and e.target is not None and e.target.code \
                     and e.source is not None and e.source.code != e.target.code:
@@ -1234,5 +1339,6 @@ def code_events(article: Article, sentences: list[Sentence], mentions: list[Ment
                     if m.actor is not None and m.actor.name and role_of(m, article.text) == "NOM"]
         if subjects:
             last_subject = subjects[0]
+            last_person = next((m for m in subjects if _person(m)), last_person)
     kinds = {s.start: s.kind for s in sentences}
     return merge_events(out, kinds)

@@ -27,6 +27,12 @@ LOCATIVE_ENDINGS = ("য়", "এ", "তে", "ে", "য়", "য়ও", "�
 NOMINATIVE_PARTICLES = ("", "ও", "ই", "রা", "গুলো", "গুলি", "টি", "টা", "সহ", "-ও")
 
 
+# A bracketed abbreviation and then a place noun in the locative: the name before is its modifier.
+PAREN_PLACE_NOUN = regex.compile(r"\s*\([^()]{1,40}\)\s*"
+                                 r"(?:হাসপাতাল|কার্যালয়|কার্যালয়|ভবন|মিলনায়তন|ক্যাম্পাস|কারাগার|কেন্দ্র)"
+                                 r"(?:ে|এ|য়|য়|টিতে)(?![\p{L}\p{M}])")
+
+
 def role_of(mention: Mention, text: str) -> str:
     """The case role of an actor mention: NOM, OBJ, GEN, LOC or a postposition role."""
     suffix = mention.suffix or ""
@@ -37,6 +43,9 @@ def role_of(mention: Mention, text: str) -> str:
         ending = next((e for e in (*OBJECT_ENDINGS, *GENITIVE_ENDINGS, *LOCATIVE_ENDINGS) if word.endswith(e)), "")
         return role_of(Mention(mention.kind, mention.start, mention.end + 1, mention.text + ")", actor=mention.actor,
                                suffix=ending or "()", resolved_by=mention.resolved_by), text)
+    if not suffix and "(" in text[mention.end:mention.end + 3] \
+            and PAREN_PLACE_NOUN.match(text, mention.end, mention.end + 80):
+        return "LOC"  # "X মেডিকেল বিশ্ববিদ্যালয় (বিএসএমএমইউ) হাসপাতালে": the name modifies a place
     after = text[mention.end:mention.end + 24]
     cls = CLASSIFIER.match(after) if not suffix else None
     if cls is not None and cls.group(1):

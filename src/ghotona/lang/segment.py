@@ -79,6 +79,28 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# A related-story headline pasted into the body without a stop ("…, বললেন বাইডেন এদিকে …"):
+# the headline ends before the word that opens a new thread of the story.
+_GLUED_HEADLINE = regex.compile(r",\s*(?:বললেন|বলেছেন|জানালেন|জানিয়েছেন)(?:\s+[\p{L}\p{M}.]+){1,3}?\s+"
+                                r"(?=(?:এদিকে|অন্যদিকে|ওদিকে)\s)")
+
+
+def _unglue(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a span at each glued headline's end (the span is returned whole when there is none)."""
+    out: list[tuple[int, int]] = []
+    s = start
+    if "দিকে" in text[start:end]:
+        for m in _GLUED_HEADLINE.finditer(text, start, end):
+            cut = m.end()
+            e = cut
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            out.append((s, e))
+            s = cut
+    out.append((s, end))
+    return out
+
+
 def segment(text: str) -> list[Sentence]:
     """All sentences of ``text``, in order, with ``text[s.start:s.end] == s.text``."""
     sentences: list[Sentence] = []
@@ -89,7 +111,7 @@ def segment(text: str) -> list[Sentence]:
         if p_start >= p_end:
             continue
         kind = _paragraph_kind(p_index, text[p_start:p_end])
-        for s, e in _split_paragraph(text, p_start, p_end):
+        for s, e in (piece for span in _split_paragraph(text, p_start, p_end) for piece in _unglue(text, *span)):
             sentences.append(Sentence(index=len(sentences), start=s, end=e, text=text[s:e],
                                       paragraph=p_index, kind=kind))  # type: ignore[arg-type]
     return sentences
