@@ -25,7 +25,7 @@ from ghotona.actors.gazetteer import Institution, load_gazetteer
 from ghotona.actors.text import normalize_surface
 from ghotona.events.lexicon import PredicateMatch, load_lexicon
 from ghotona.events.roles import OBJECT_ENDINGS, conjunct_role, coordinated, role_of
-from ghotona.events.status import WORD, status_of
+from ghotona.events.status import VERBAL_NOUN, WORD, status_of
 from ghotona.model import Actor, Article, DateValue, Event, Evidence, Mention, Place, Sentence, stable_id
 
 LOGGER = logging.getLogger(__name__)
@@ -65,8 +65,6 @@ def _within(ms: Sequence[Mention], start: int, end: int) -> list[Mention]:
     return [m for m in ms if m.start >= start and m.end <= end]
 
 
-# A genitive verbal noun (উৎক্ষেপণের, চালানোর, করার): the predicate is not finite.
-VERBAL_NOUN = regex.compile(r"(?:ের|ার|নোর)$")
 # A verbal noun followed by these names a topic (দেওয়ার প্রসঙ্গে, থাকার বক্তব্যের), not an act.
 TOPIC_AFTER = regex.compile(r"\s+(?:প্রসঙ্গ|বক্তব্য|মন্তব্য|বিষয়ে|বিষয়টি|ব্যাপারে\s+প্রশ্ন)[\p{L}\p{M}]*")
 

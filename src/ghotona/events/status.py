@@ -14,12 +14,12 @@ NEGATION_WORD = regex.compile(r"^(?:\p{L}|\p{M})+(?:নি|েনি|ননি)$
 NOT_NEGATIONS = frozenset({"তিনি", "তিনিই", "যিনি", "ইনি", "উনি", "কিনি", "চিনি", "পানি", "জানি", "মানি"})
 """Words ending in -নি that are no negated verbs (pronouns, nouns, present 1st person)."""
 NEGATION_AUX = regex.compile(r"^(?:না|নয়|নেই|নি)$")
+_UNTIL_NOT = r"না\s+(?:হওয়া|করা|দেওয়া|দেয়া)\s+পর্যন্ত"  # "until it happens": not yet done
 HYPOTHETICAL_CUES = regex.compile(
-    r"পারে|পারেন|পারবে|সম্ভাব্য|সম্ভাবনা|যদি|আশঙ্কা|উদ্বেগ|উদ্বিগ্ন|কিনা|হয়তো|নাকি|জিজ্ঞাসা"
-    r"|না\s+(?:হওয়া|করা|দেওয়া|দেয়া)\s+পর্যন্ত")
+    r"পারে|পারেন|পারবে|সম্ভাব্য|সম্ভাবনা|যদি|আশঙ্কা|উদ্বেগ|উদ্বিগ্ন|কিনা|হয়তো|নাকি|জিজ্ঞাসা" + "|" + _UNTIL_NOT)
 ALLEGED_CUES = regex.compile(r"বলে\s+(?:\S+\s+){0,4}?(?:অভিযোগ|দাবি)|কথিত|অভিযোগে")
 
-UNTIL_NOT = regex.compile(r"না\s+(?:হওয়া|করা|দেওয়া|দেয়া)\s+পর্যন্ত")
+UNTIL_NOT = regex.compile(_UNTIL_NOT)
 
 # Words that mean the non-finite predicate is wanted/intended rather than done.
 INTENT = regex.compile(r"^(?:চায়|চান|চাই|চেয়েছে|চেয়েছেন|ইচ্ছা|আগ্রহী)$")
@@ -28,6 +28,7 @@ INTENT = regex.compile(r"^(?:চায়|চান|চাই|চেয়েছ
 AGREED_TO = regex.compile(r"^(?:সম্মত|রাজি|প্রস্তুত|অঙ্গীকার|প্রতিশ্রুতি|সিদ্ধান্ত|পরিকল্পনা)")
 
 
+# A genitive verbal noun (উৎক্ষেপণের, চালানোর, করার): the predicate is not finite.
 VERBAL_NOUN = regex.compile(r"(?:ার|নোর|ের)$")
 PRESSED_FOR = regex.compile(r"^(?:চাপ|দাবি|দাবী|আহ্বান|সম্ভাবনা|আশঙ্কা|ঝুঁকি|হুমকি|প্রস্তাব|চেষ্টা|উদ্যোগ)")
 
@@ -53,14 +54,12 @@ def status_of(sentence: str, pred_start: int, pred_end: int, last_word: str, eve
     before = sentence[max(0, pred_start - 40):pred_start]
     words = [last_word, *after[:3]]
     if UNTIL_NOT.search(sentence, pred_start, pred_end + 25):
-        return "hypothetical"
+        return "hypothetical"  # গ্রেপ্তার না হওয়া পর্যন্ত: until it happens, it has not
     if any(NEGATION_WORD.match(w) and w not in NOT_NEGATIONS for w in words[:3]) \
             or any(NEGATION_AUX.match(w) for w in after[:2]):
         return "denied"
     if ALLEGED_CUES.search(sentence[pred_end:pred_end + 80]) or "কথিত" in before:
         return "alleged"
-    if UNTIL_NOT.search(sentence, pred_start, pred_end + 25):
-        return "hypothetical"  # গ্রেপ্তার না হওয়া পর্যন্ত: until it happens, it has not
     if HYPOTHETICAL_CUES.search(clause_tail) or HYPOTHETICAL_CUES.search(before):
         return "hypothetical"
     if VERBAL_NOUN.search(last_word) and any(PRESSED_FOR.match(w) for w in after[:2]):
