@@ -6,8 +6,6 @@
   const tbody = document.querySelector("#actors tbody");
   const more = document.getElementById("more");
   G.setForm(form, G.params());
-  let cursor = null;
-  let query = {};
 
   function row(a) {
     return G.el("tr", { "data-code": a.code },
@@ -18,23 +16,6 @@
       G.el("td", { class: "num conflict" }, a.conflict), G.el("td", { class: "num" }, a.mean_goldstein ?? "–"));
   }
 
-  async function next() {
-    const data = await G.api("/actors", Object.assign({}, query, cursor ? { cursor } : {}));
-    for (const a of data.actors) tbody.append(row(a));
-    if (!tbody.children.length) tbody.append(G.el("tr", {}, G.el("td", { colspan: 8 }, "No actors match.")));
-    cursor = data.next_cursor;
-    more.hidden = !cursor;
-  }
-
-  function load() {
-    query = G.formValues(form);
-    cursor = null;
-    tbody.replaceChildren();
-    history.replaceState(null, "", G.page("actors.html", query));
-    G.run(next);
-  }
-
-  more.addEventListener("click", () => G.run(next));
-  form.addEventListener("submit", (ev) => { ev.preventDefault(); load(); });
-  load();
+  G.pagedList({ form, tbody, more, path: "/actors", key: "actors", row, colspan: 8, empty: "No actors match.",
+    pageName: "actors.html" });
 })();

@@ -183,8 +183,32 @@ const G = (() => {
     for (const field of form.elements) if (field.name && values[field.name] !== undefined) field.value = values[field.name];
   }
 
+  // A filtered list paged by the API's cursor: the form's values query `path`, each item of
+  // `data[key]` becomes a row; "more" fetches the next page; the URL keeps the filters.
+  function pagedList({ form, tbody, more, path, key, row, colspan, empty, pageName }) {
+    let cursor = null;
+    let query = {};
+    async function next() {
+      const data = await api(path, Object.assign({}, query, cursor ? { cursor } : {}));
+      for (const item of data[key]) tbody.append(row(item));
+      if (!tbody.children.length) tbody.append(el("tr", {}, el("td", { colspan }, empty)));
+      cursor = data.next_cursor;
+      more.hidden = !cursor;
+    }
+    function load() {
+      query = formValues(form);
+      cursor = null;
+      tbody.replaceChildren();
+      history.replaceState(null, "", page(pageName, query));
+      run(next);
+    }
+    more.addEventListener("click", () => run(next));
+    form.addEventListener("submit", (ev) => { ev.preventDefault(); load(); });
+    load();
+  }
+
   return { TYPES, STATUSES, QUAD, el, append, fill, safeHref, page, params, api, run, showError, actorLink, pair, date,
-    typeBadge, excerpt, eventRow, eventTable, loadEvents, options, formValues, setForm };
+    typeBadge, excerpt, eventRow, eventTable, loadEvents, options, formValues, setForm, pagedList };
 })();
 
 // The site header, built once here for every page (the pages hold an empty <header class="top">).

@@ -8,8 +8,6 @@
   const start = G.params();
   G.options(form.elements.type, G.TYPES, (start.type || "").toUpperCase(), "any type");
   G.setForm(form, start);
-  let cursor = null;
-  let query = {};
 
   function row(s) {
     const reports = s.first_report === s.last_report ? s.first_report || "?" : (s.first_report || "?") + " – " + (s.last_report || "?");
@@ -25,23 +23,6 @@
       G.el("td", {}, G.el("span", { class: "num" }, s.n_outlets), (s.outlets || []).length ? G.el("div", { class: "muted small" }, s.outlets.join(", ")) : null));
   }
 
-  async function next() {
-    const data = await G.api("/stories", Object.assign({}, query, cursor ? { cursor } : {}));
-    for (const s of data.stories) tbody.append(row(s));
-    if (!tbody.children.length) tbody.append(G.el("tr", {}, G.el("td", { colspan: 6 }, "No stories match.")));
-    cursor = data.next_cursor;
-    more.hidden = !cursor;
-  }
-
-  function load() {
-    query = G.formValues(form);
-    cursor = null;
-    tbody.replaceChildren();
-    history.replaceState(null, "", G.page("stories.html", query));
-    G.run(next);
-  }
-
-  more.addEventListener("click", () => G.run(next));
-  form.addEventListener("submit", (ev) => { ev.preventDefault(); load(); });
-  load();
+  G.pagedList({ form, tbody, more, path: "/stories", key: "stories", row, colspan: 6, empty: "No stories match.",
+    pageName: "stories.html" });
 })();
