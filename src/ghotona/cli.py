@@ -159,6 +159,7 @@ def eval_cmd(
     reason: Annotated[Optional[str], typer.Option(help="why floors are lowered (required with --allow-lower)")] = None,
     keep: Annotated[Optional[Path], typer.Option(help="keep predicted events/articles in this folder")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
+    show_explain: Annotated[bool, typer.Option("--explain", help="also list missed, extra and mismatched events")] = False,
     calibration_out: Annotated[Optional[Path], typer.Option("--fit-calibration",
         help="fit the confidence calibration on this gold set and write it to this TSV, then stop")] = None,
 ) -> None:
@@ -176,7 +177,7 @@ def eval_cmd(
             err.print(f"raw ≤ {raw:.2f} -> {value:.3f}  ({n} events)")
         return
     try:
-        report = evaluate(gold, scorer=scorer, keep_dir=keep)
+        report = evaluate(gold, scorer=scorer, keep_dir=keep, with_explain=show_explain)
         if update and baseline:
             update_baseline(baseline, set_name, report, allow_lower=allow_lower, reason=reason)
     except GhotonaError as exc:
@@ -186,7 +187,7 @@ def eval_cmd(
         typer.echo(json.dumps(report, ensure_ascii=False))
     else:
         for k, v in report.items():
-            if k not in ("per_type", "failures", "reliability"):
+            if k not in ("per_type", "failures", "reliability", "explain"):
                 typer.echo(f"{k:28} {v}")
         typer.echo(f"{'type':10} {'matched':>7} {'fp':>4} {'missed':>6}")
         for t, row in report.get("per_type", {}).items():
@@ -196,6 +197,8 @@ def eval_cmd(
             mean = "—" if row["mean_confidence"] is None else f"{row['mean_confidence']:.3f}"
             prec = "—" if row["precision"] is None else f"{row['precision']:.3f}"
             typer.echo(f"{row['bin']:10} {row['n']:5} {mean:>6} {prec:>9}")
+        for line in report.get("explain", []):
+            typer.echo(line)
         typer.echo(f"F1 {report['f1']}")
     if baseline and not update:
         floors = json.loads(baseline.read_text(encoding="utf-8")).get(set_name)

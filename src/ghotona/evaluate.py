@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import importlib.util
+import itertools
 import json
 import logging
 import subprocess
@@ -92,7 +93,7 @@ def default_scorer(gold_dir: Path) -> Path:
 
 
 def evaluate(gold_dir: Path, *, scorer: Path | None = None, settings: Settings = DEFAULT_SETTINGS,
-             keep_dir: Path | None = None) -> dict[str, Any]:
+             keep_dir: Path | None = None, with_explain: bool = False) -> dict[str, Any]:
     """Extract the gold articles and score them with the shared scorer; the report dict."""
     scorer = scorer or default_scorer(gold_dir)
     if not scorer.exists():
@@ -112,6 +113,8 @@ def evaluate(gold_dir: Path, *, scorer: Path | None = None, settings: Settings =
             raise EvalError(f"scorer failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
         report: dict[str, Any] = json.loads(proc.stdout.splitlines()[0])
         report["reliability"] = reliability(gold_dir, ev_path, scorer)
+        if with_explain:
+            report["explain"] = explain(gold_dir, ev_path, scorer)
     report["failures"] = {r.article.article_id: r.failure.reason for r in results if r.failure}
     return report
 
@@ -119,20 +122,22 @@ def evaluate(gold_dir: Path, *, scorer: Path | None = None, settings: Settings =
 RELIABILITY_EDGES = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
 
 
-def match_outcomes(gold_dir: Path, pred_path: Path, scorer: Path) -> list[tuple[float, bool]]:
-    """(confidence, matched a required gold event) for every prediction, by the scorer's own
-    matching (``compatible``, ``closeness``, ``max_matching``), so "matched" here is exactly a
-    true positive there; predictions matched to an optional gold event are left out, like the
-    scorer does."""
+def _load_scorer(scorer: Path) -> Any:
     spec = importlib.util.spec_from_file_location("_ghotona_scorer", scorer)
     if spec is None or spec.loader is None:
         raise EvalError(f"cannot load the scorer at {scorer}")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
+    return mod
+
+
+def _matched(gold_dir: Path, pred_path: Path, scorer: Path) -> Iterator[tuple[str, list[dict], list[dict], dict[int, int]]]:
+    """Per gold article: (id, predictions, gold events, {pred index: gold index}), by the
+    scorer's own matching (``compatible``, ``closeness``, ``max_matching``)."""
+    mod = _load_scorer(scorer)
     arts = {a["article_id"] for a in mod.load_jsonl(gold_dir / "articles.jsonl")}
     gold = [g for g in mod.load_jsonl(gold_dir / "events.jsonl") if g["article_id"] in arts]
     preds = [p for p in mod.load_jsonl(pred_path) if p.get("article_id") in arts]
-    outcomes: list[tuple[float, bool]] = []
     for aid in sorted(arts):
         P = [p for p in preds if p["article_id"] == aid]
         G = [g for g in gold if g["article_id"] == aid]
@@ -140,11 +145,66 @@ def match_outcomes(gold_dir: Path, pred_path: Path, scorer: Path) -> list[tuple[
         opt = [i for i, g in enumerate(G) if g.get("optional")]
         pairs = mod.max_matching(len(P), req, opt, lambda i, j: mod.compatible(P[i], G[j]),
                                  lambda i, j: mod.closeness(P[i], G[j]))
+        yield aid, P, G, pairs
+
+
+def match_outcomes(gold_dir: Path, pred_path: Path, scorer: Path) -> list[tuple[float, bool]]:
+    """(confidence, matched a required gold event) for every prediction, so "matched" here is
+    exactly a true positive for the scorer; predictions matched to an optional gold event are
+    left out, like the scorer does."""
+    outcomes: list[tuple[float, bool]] = []
+    for _aid, P, G, pairs in _matched(gold_dir, pred_path, scorer):
         for i, p in enumerate(P):
             if i in pairs and G[pairs[i]].get("optional"):
                 continue
             outcomes.append((float(p.get("confidence") or 0.0), i in pairs))
     return outcomes
+
+
+def _brief(e: dict[str, Any]) -> str:
+    def actor(a: dict[str, Any] | None) -> str:
+        return f"{a.get('code')}:{a.get('name')}" if a else "-"
+    return (f"{e.get('event_type')} {actor(e.get('source'))} -> {actor(e.get('target'))} "
+            f"{e.get('status')} {e.get('date')}/{e.get('date_precision')}")
+
+
+def explain(gold_dir: Path, pred_path: Path, scorer: Path) -> list[str]:
+    """Lines that say, per article, which required gold events were missed, which
+    predictions matched nothing, and on matched pairs which fields (status, date, actor
+    names, story) disagree: the working list for improving the coder."""
+    lines: list[str] = []
+    storied: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    for aid, P, G, pairs in _matched(gold_dir, pred_path, scorer):
+        storied += [(P[i], G[j]) for i, j in pairs.items() if G[j].get("story") and not G[j].get("optional")]
+        got = set(pairs.values())
+        for j, g in enumerate(G):
+            if not g.get("optional") and j not in got:
+                lines.append(f"{aid} MISSED  {_brief(g)} | {(g.get('evidence') or {}).get('sentence', '')[:90]}")
+        for i, p in enumerate(P):
+            if i not in pairs:
+                lines.append(f"{aid} EXTRA   {_brief(p)} | {(p.get('evidence') or {}).get('sentence', '')[:90]}")
+                continue
+            g = G[pairs[i]]
+            if g.get("optional"):
+                continue
+            diffs = []
+            if p.get("status") not in [g.get("status"), *g.get("alt_status", [])]:
+                diffs.append(f"status {p.get('status')} != {g.get('status')}")
+            if (p.get("date"), p.get("date_precision")) != (g.get("date"), g.get("date_precision")):
+                diffs.append(f"date {p.get('date')}/{p.get('date_precision')} != "
+                             f"{g.get('date')}/{g.get('date_precision')}")
+            names = lambda e: sorted((a or {}).get("name", "") for a in (e.get("source"), e.get("target")) if a)
+            if [n.casefold() for n in names(p)] != [n.casefold() for n in names(g)]:
+                diffs.append(f"names {names(p)} != {names(g)}")
+            if diffs:
+                lines.append(f"{aid} DIFF    {_brief(g)} : " + "; ".join(diffs))
+    for (p1, g1), (p2, g2) in itertools.combinations(storied, 2):
+        same_gold = g1["story"] == g2["story"]
+        same_pred = p1.get("story") is not None and p1.get("story") == p2.get("story")
+        if same_gold != same_pred:
+            lines.append(f"{'STORY-SPLIT' if same_gold else 'STORY-JOIN'} {p1['article_id']} {_brief(p1)} "
+                         f"[{p1.get('story')}] ~ {p2['article_id']} {_brief(p2)} [{p2.get('story')}]")
+    return lines
 
 
 def reliability(gold_dir: Path, pred_path: Path, scorer: Path) -> list[dict[str, Any]]:
