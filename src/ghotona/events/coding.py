@@ -103,6 +103,10 @@ DAY_ANAPHOR = regex.compile(r"(?<![\p{L}\p{M}])(?:সেদিন|সেদি�
                             r"(?![\p{L}\p{M}])")
 
 
+SAID = regex.compile(r"(?<![\p{L}\p{M}])বলে(?![\p{L}\p{M}])")
+# "অস্বীকার করে আসছে", "দাবি করে আসছেন": an act kept up over time, not one of the news day.
+HABITUAL = regex.compile(r"\s*(?:করে\s+)?আস(?:ছে|ছেন|ছিল|ছিলেন|ছিলো)(?![\p{L}\p{M}])")
+
 # Dates that point back (গত সপ্তাহে, দুই দিন আগে, গতকাল): never the date of a planned act.
 PAST_DATE = regex.compile(r"গত|আগে|পূর্বে|গতকাল")
 SAME_DAY = regex.compile(r"(?<![\p{L}\p{M}])(?:একই\s+দিনে?|এদিন)(?![\p{L}\p{M}])")
@@ -128,8 +132,8 @@ def _pick_date(dates: list[Mention], clause: _Clause, sent: Sentence, para_lead:
     if in_sent:
         return in_sent[0]
     after = _within(dates, clause.end, clause.after_end)  # গ্রেপ্তার হন ২০১৮ সালে: a post-verbal adjunct
-    if after and "," not in text[clause.end:after[0].start]:
-        return after[0]
+    if after and "," not in text[clause.end:after[0].start] and not SAID.search(text, clause.end, after[0].start):
+        return after[0]  # (but "<act> বলে বুধবার অভিযোগ করেছে": that day is the claim's)
     return para_lead
 
 
@@ -800,6 +804,8 @@ def _link_claims(coded: list[_Coded], text: str) -> list[_Coded]:
         accuser = nxt.args.sources[0] if nxt.args.sources else None
         if EMBEDDED.match(after):
             c.status = "alleged"
+            if c.date is not None and not c.clause.start <= c.date.start < c.clause.end:
+                c.date = None  # a lead's or the claim's day dates the claim, not the act it alleges
             c.attributed_to = _name(accuser) if accuser else c.attributed_to
             if nxt.args.target is None or nxt.args.target in c.args.sources:
                 doers = [*c.args.sources, *([c.args.target] if c.args.symmetric and c.args.target else [])]
@@ -907,8 +913,9 @@ PROGRESSIVE = regex.compile(r"^[\p{L}\p{M}]*(?:চ্ছ|[^\u09c7\u09cd]ছ)(?:�
 
 
 def _ongoing(published: dt.date, sent: Sentence, pm: PredicateMatch) -> Mention | None:
-    """An act the outlet reports in the present progressive is going on as it publishes: it
-    happens on the publication day (a reading of the verb's tense, not a default)."""
+    """An act the outlet reports in its own voice in the present progressive (ইসরায়েল … নিন্দা
+    জানাচ্ছে) is going on as it publishes: it happens on the publication day (a reading of the
+    verb's tense, not a default; not for an alleged act or one kept up over time)."""
     after = WORD.findall(sent.text[pm.end:pm.end + 20])[:1]
     words = [*WORD.findall(sent.text[pm.start:pm.end])[-1:], *after]
     verb = next((w for w in words if PROGRESSIVE.match(w)), None)
@@ -916,6 +923,31 @@ def _ongoing(published: dt.date, sent: Sentence, pm: PredicateMatch) -> Mention 
         return None
     at = sent.start + pm.start
     return Mention("date", at, at, verb, date=DateValue(published.isoformat(), "day", verb))
+
+
+# A sentence that opens "after that": its act follows the one the text has just dated.
+AFTER_THAT = regex.compile(r"\s*(?:(?:এ|এই|ওই|সেই)\s+ঘটনার\s+(?:পরপরই|পরই|পর|পরে)|এরপর|এর\s+পর|তারপর|এরপরই)"
+                           r"(?![\p{L}\p{M}])")
+
+
+def _after_earlier(dates: list[Mention], sent: Sentence, published: dt.date) -> Mention | None:
+    """An act told as following the last dated act before it (and reported by ``published``)
+    lies between the two: dated by the finest period holding both (month or year), else none."""
+    earlier = [d for d in dates if d.end <= sent.start and d.date is not None and d.date.date]
+    if not earlier:
+        return None
+    d = earlier[-1]
+    assert d.date is not None and d.date.date is not None
+    start, pub = d.date.date, published.isoformat()
+    if start > pub:
+        return None
+    if start[:7] == pub[:7] and d.date.precision in ("day", "week", "month"):
+        value = DateValue(pub[:7], "month", d.text)
+    elif start[:4] == pub[:4]:
+        value = DateValue(pub[:4], "year", d.text)
+    else:
+        return None
+    return Mention("date", d.start, d.end, d.text, date=value)
 
 
 DATE_AND = regex.compile(r"^\s*(?:,|এবং|ও|আর)\s*$|^\s*,\s*(?:এবং|ও)\s*$")
@@ -999,12 +1031,17 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
             status = "alleged" if status == "occurred" else status
         if status not in ("occurred", "alleged") and any(m.resolved_by == "implied" for m in args.sources):
             continue  # an unnamed doer is supplied only for acts reported as done
-        lead = para_lead if status not in ("planned", "hypothetical") else None
+        habitual = HABITUAL.match(sent.text, pm.end) is not None or sent.text[pm.start:pm.end].endswith("আসছে")
+        lead = para_lead if status not in ("planned", "hypothetical") and not habitual else None
         date = _pick_date(dates, clause, sent, lead, text, lead_day, status in ("planned", "hypothetical"))
-        if date is None and status in ("occurred", "alleged"):
-            date = news_day  # the day the article reports on, named in its lead
-        if date is None and status == "occurred" and article.published is not None:
-            date = _ongoing(article.published, sent, pm)
+        if date is None and status == "occurred" and AFTER_THAT.match(sent.text) and article.published is not None:
+            date = _after_earlier(dates, sent, article.published)  # "এ ঘটনার পর …": after the act just told
+        if date is None and status == "occurred" and not habitual:
+            # the day the article reports on, named in its lead (not for an alleged act: that
+            # is the day of the claim), else, for the present progressive, the publication day
+            date = news_day
+            if date is None and article.published is not None:
+                date = _ongoing(article.published, sent, pm)
         if VERBAL_NOUN.search(text, _pred_start(clause), clause.end) and TOPIC_AFTER.match(text, clause.end):
             continue  # "আশ্রয় দেওয়ার প্রসঙ্গে", "পাশে থাকার বক্তব্যের বিষয়ে": a topic named, no act told
         if pred.type == "REJECT" and status == "denied":

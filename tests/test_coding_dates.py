@@ -1,0 +1,50 @@
+"""When the coder dates an act (spec rule 4): what the text says, never the page's day by default."""
+
+import datetime as dt
+
+from ghotona.model import Article
+from ghotona.pipeline import analyse
+
+FRIDAY = dt.date(2023, 9, 1)
+
+
+def dated(text: str, published: dt.date = FRIDAY):
+    res = analyse(Article(article_id="t", raw=text, published=published, published_source="given"),
+                  on_error="raise")
+    return {(e.event_type, e.source.code, e.target.code if e.target else None): (e.status, e.date, e.date_precision)
+            for e in res.events}
+
+
+def test_an_act_kept_up_over_time_is_not_dated_by_the_lead_day():
+    got = dated("বৃহস্পতিবার এক ব্রিফিংয়ে উত্তর কোরিয়ার নিন্দা জানিয়েছে যুক্তরাষ্ট্র। "
+                "তবে উত্তর কোরিয়া এই অভিযোগ অস্বীকার করে আসছে।")
+    assert got[("REJECT", "PRK", "USA")] == ("occurred", None, "none")
+    # the same denial told as done on a named day keeps that day
+    got = dated("বৃহস্পতিবার এক ব্রিফিংয়ে উত্তর কোরিয়ার নিন্দা জানিয়েছে যুক্তরাষ্ট্র। "
+                "তবে উত্তর কোরিয়া এই অভিযোগ অস্বীকার করেছে।")
+    assert got[("REJECT", "PRK", "USA")] == ("occurred", "2023-08-31", "day")
+
+
+def test_the_day_of_a_claim_is_not_the_day_of_the_act_it_alleges():
+    got = dated("রাশিয়া এবং উত্তর কোরিয়ার মধ্যে অস্ত্র কেনা-বেচা সংক্রান্ত আলোচনা চলছে বলে বুধবার "
+                "এক বিবৃতিতে অভিযোগ করেছে যুক্তরাষ্ট্র।")
+    accuse = {k: v for k, v in got.items() if k[0] == "ACCUSE"}
+    assert accuse and all(v == ("occurred", "2023-08-30", "day") for v in accuse.values())
+    consult = [v for k, v in got.items() if k[0] == "CONSULT"]
+    assert consult == [("alleged", None, "none")]
+
+
+def test_an_act_after_the_one_just_dated_lies_between_it_and_publication():
+    text = ("জুলাইতে উত্তর কোরিয়া দোনেৎস্ক ও লুহানস্ককে স্বীকৃতি দেয়। "
+            "এ ঘটনার পর ইউক্রেন উত্তর কোরিয়ার সঙ্গে কূটনৈতিক সম্পর্ক ছিন্ন করে।")
+    assert dated(text, dt.date(2022, 8, 15))[("SANCTION", "UKR", "PRK")] == ("occurred", "2022", "year")
+    assert dated(text, dt.date(2022, 7, 30))[("SANCTION", "UKR", "PRK")] == ("occurred", "2022-07", "month")
+    # a year earlier than publication: nothing holds both, so no date
+    assert dated(text, dt.date(2023, 2, 1))[("SANCTION", "UKR", "PRK")][1:] == (None, "none")
+
+
+def test_present_progressive_in_the_outlets_voice_is_the_publication_day():
+    got = dated("ইসরায়েল দক্ষিণ আফ্রিকার আবেদনের নিন্দা জানাচ্ছে।")
+    assert got[("ACCUSE", "ISR", "ZAF")] == ("occurred", "2023-09-01", "day")
+    got = dated("ইসরায়েল দক্ষিণ আফ্রিকার আবেদনের নিন্দা জানিয়েছে।")  # the perfect says no day
+    assert got[("ACCUSE", "ISR", "ZAF")][1:] == (None, "none")
