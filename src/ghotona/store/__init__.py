@@ -20,6 +20,7 @@ from ghotona.errors import StoreError
 from ghotona.model import Actor, Article, Event, Evidence, Failure, Place, Result, sanitise_text, stable_id
 from ghotona.store.schema import (MIGRATIONS, actors, articles, events, failures, ingest_log, metadata,
                                   schema_migrations)
+from ghotona.store.summary import SummaryDelta, rebuild
 
 LOGGER = logging.getLogger(__name__)
 
@@ -224,6 +225,12 @@ class Store:
                 LOGGER.info("applied migration %s", name)
         return applied
 
+    def rebuild_summaries(self) -> None:
+        """Recompute the per-actor summary tables from the events (after a bulk load that
+        inserted events directly, bypassing ``write``)."""
+        with self.engine.begin() as conn:
+            rebuild(conn)
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -247,8 +254,10 @@ class Store:
         now = dt.datetime.now(dt.UTC)
         try:
             with self.engine.begin() as conn:
+                summary = SummaryDelta()
                 for res in results:
-                    self._write_one(conn, res, now, stats)
+                    self._write_one(conn, res, now, stats, summary)
+                summary.apply(conn)  # once per batch, in key order (see ghotona.store.summary)
                 self._log_duplicates(conn, duplicates, now)
             return stats
         except sa.exc.OperationalError as exc:
@@ -270,7 +279,9 @@ class Store:
         stats = WriteStats()
         try:
             with self.engine.begin() as conn:
-                self._write_one(conn, res, now, stats)
+                summary = SummaryDelta()
+                self._write_one(conn, res, now, stats, summary)
+                summary.apply(conn)
             return stats
         except sa.exc.OperationalError as exc:
             raise StoreError(f"write failed, rolled back: {exc.__class__.__name__}: {exc}") from exc
@@ -285,7 +296,7 @@ class Store:
         stats = WriteStats()
         try:
             with self.engine.begin() as conn:
-                self._write_one(conn, failed, now, stats)
+                self._write_one(conn, failed, now, stats, SummaryDelta())  # a failure changes no events
         except (sa.exc.SQLAlchemyError, ValueError) as exc:
             raise StoreError(f"write failed, rolled back: {exc.__class__.__name__}: {exc}") from exc
         return stats
@@ -302,7 +313,9 @@ class Store:
                              "stage": None, "reason": f"near-duplicate of {original}", "events": 0,
                              "source_path": art.source_path, "recorded_at": now})
 
-    def _write_one(self, conn: sa.Connection, res: Result, now: dt.datetime, stats: WriteStats) -> None:
+    def _write_one(self, conn: sa.Connection, res: Result, now: dt.datetime, stats: WriteStats,
+                   summary: SummaryDelta) -> None:
+        """Write one result; the events it adds and removes are counted in ``summary``."""
         art = res.article
         chash = res.input_hash or art.content_hash
         if res.failure is not None:
@@ -330,7 +343,7 @@ class Store:
             self._log(conn, log)
             return
         if old is not None:
-            conn.execute(events.delete().where(events.c.article_id == aid))
+            summary.remove(conn, events.c.article_id == aid)
             conn.execute(articles.delete().where(articles.c.article_id == aid))
             stats.articles_replaced += 1
         else:
@@ -338,7 +351,9 @@ class Store:
         conn.execute(failures.delete().where(failures.c.article_id == aid))
         conn.execute(articles.insert().values(**row))
         if res.events:
-            conn.execute(events.insert(), [safe_row(events, event_row(e)) for e in res.events])
+            rows = [safe_row(events, event_row(e)) for e in res.events]
+            conn.execute(events.insert(), rows)
+            summary.add_rows(rows)
             stats.events += len(res.events)
             self._upsert_actors(conn, res.events)
         self._log(conn, log)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import sqlalchemy as sa
@@ -182,10 +183,52 @@ def _m004_ingest_log(conn: sa.Connection) -> None:
     ingest_log.create(conn, checkfirst=True)
 
 
+# -- 005_actor_summaries: per-actor summaries kept by every write of events ----------------
+# The rows of one actor, day and date precision (actor_day) and of one actor, partner and
+# month (actor_partner_month), so an actor's timeline reads a few thousand summary rows
+# instead of every event of the actor. Store.write, record_duplicates and this migration's
+# backfill maintain them in the transaction that changes events (ghotona.store.summary).
+# Goldstein sums are integers in millionths, so adding and removing events never drifts and
+# a mean is exact. Undated events (precision none) are kept under the day UNDATED.
+
+UNDATED = dt.date(9999, 12, 31)   # never the first day of a month, nor a date the resolver gives
+
+actor_day = sa.Table(
+    "actor_day", metadata,
+    sa.Column("code", sa.String(12), primary_key=True),
+    sa.Column("side", sa.String(1), primary_key=True),            # s: as source; t: as target of another
+    sa.Column("day", sa.Date, primary_key=True),                  # events.date_start, or UNDATED
+    sa.Column("date_precision", sa.String(5), primary_key=True),
+    sa.Column("n", sa.Integer, nullable=False),
+    sa.Column("g_sum", sa.BigInteger, nullable=False),            # Goldstein sum in millionths
+    sa.Column("g_n", sa.Integer, nullable=False),                 # events with a Goldstein score
+    *(sa.Column(f"q{q}", sa.Integer, nullable=False) for q in (1, 2, 3, 4)),  # QuadClass counts
+)
+
+actor_partner_month = sa.Table(
+    "actor_partner_month", metadata,
+    sa.Column("code", sa.String(12), primary_key=True),
+    sa.Column("partner", sa.String(12), primary_key=True),        # the other coded actor (either direction)
+    sa.Column("month", sa.Date, primary_key=True),                # first day of date_start's month, or UNDATED
+    sa.Column("n", sa.Integer, nullable=False),
+    sa.Column("g_sum", sa.BigInteger, nullable=False),
+    sa.Column("g_n", sa.Integer, nullable=False),
+)
+
+
+def _m005_actor_summaries(conn: sa.Connection) -> None:
+    from ghotona.store.summary import rebuild  # the backfill shares the write path's arithmetic
+
+    for table in (actor_day, actor_partner_month):
+        table.create(conn, checkfirst=True)
+    rebuild(conn)
+
+
 # Named migrations, applied in order, each in its own transaction with its record.
 MIGRATIONS: list[tuple[str, Callable[[sa.Connection], None]]] = [
     ("001_initial", _m001_initial),
     ("002_stories", _m002_stories),
     ("003_api_indexes", _m003_api_indexes),
     ("004_ingest_log", _m004_ingest_log),
+    ("005_actor_summaries", _m005_actor_summaries),
 ]

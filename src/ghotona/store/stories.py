@@ -19,6 +19,7 @@ from ghotona.errors import StoreError
 from ghotona.model import Actor, Article, Event
 from ghotona.store import Store, date_start, event_from_row
 from ghotona.store.schema import article_duplicates, articles, events, stories
+from ghotona.store.summary import SummaryDelta
 from ghotona.stories.cluster import FAMILIES, BlockKey, ClusterConfig, StoryMention, block_of
 from ghotona.stories.dedup import DuplicateIndex
 from ghotona.stories.index import StoryIndex, UpdateStats
@@ -298,9 +299,11 @@ def record_duplicates(store: Store, index: DuplicateIndex, seen: Mapping[str, Ar
             rows.append({"article_id": aid, "original_id": links[aid], "similarity": index.similarity(aid, links[aid]),
                          "outlet": getattr(meta, "outlet", None), "url": getattr(meta, "url", None),
                          "published": getattr(meta, "published", None), "recorded_at": now})
+        summary = SummaryDelta()
         for part in _chunks(changed):
             conn.execute(article_duplicates.delete().where(article_duplicates.c.article_id.in_(part)))
-            conn.execute(events.delete().where(events.c.article_id.in_(part)))
+            summary.remove(conn, events.c.article_id.in_(part))
+        summary.apply(conn)
         conn.execute(article_duplicates.insert(), rows)
     LOGGER.info("recorded %d duplicate links", len(changed))
     return len(changed)
