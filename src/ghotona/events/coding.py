@@ -176,7 +176,9 @@ def _pred_start(clause: _Clause) -> int:
 GEN_OBJECT = regex.compile(r"\s*(?:[\p{L}\p{M}]+(?:ের|ার|র)\s+)?$"
                            # X-এর (ওই) বক্তব্য প্রত্যাখ্যান, X-এর সিদ্ধান্তকে স্বাগত: what X said or did
                            r"|\s*(?:(?:ওই|এই|সেই|ঐ)\s+)?(?:বক্তব্য|দাবি|দাবী|প্রস্তাব|অভিযোগ|আহ্বান|সিদ্ধান্ত|মন্তব্য"
-                           r"|পরিকল্পনা|উদ্যোগ|ঘোষণা|আবেদন|অনুরোধ|আমন্ত্রণ)(?:টি|গুলো|গুলি|সমূহ)?(?:কে|ও)?\s+$")
+                           r"|পরিকল্পনা|উদ্যোগ|ঘোষণা|আবেদন|অনুরোধ|আমন্ত্রণ)(?:টি|গুলো|গুলি|সমূহ)?(?:কে|ও)?"
+                           # X-এর এই বক্তব্যের সাথে একমত: agreeing with what X said
+                           r"(?:(?:ের|র)\s+(?:সাথে|সঙ্গে)(?:ও|ই)?)?\s+$")
 COM_BEFORE = regex.compile(r"\s*(?:সঙ্গে|সাথে)\s*$")  # X-এর সঙ্গে Y-এর <noun>
 NEAR_NOUN = regex.compile(r"\s+(?:[\p{L}\p{M}]+\s+){0,1}$")
 
@@ -304,17 +306,32 @@ def _locative_goal(window: list[Mention], roles: dict[int, str], places: list[Me
     src_code = source.actor.code if source is not None and source.actor is not None else None
     for m in reversed(_within(places, clause.start, clause.end)):
         if m.place is not None and m.place.code and m.place.code != src_code and (m.suffix or "").endswith(LOCATIVE):
-            return Mention("actor", m.start, m.end, m.text, actor=Actor(m.place.code, m.place.name, None, m.text),
-                           suffix=m.suffix, resolved_by="place")
+            return _place_actor(m)
     return None
+
+
+@functools.cache
+def _seats() -> dict[str, str]:
+    """Place name -> the state it stands for, for capitals and seats of government."""
+    return {p.name: p.actor for p in load_gazetteer().places if p.actor and p.kind == "capital"}
+
+
+def _place_actor(m: Mention) -> Mention:
+    """A place taken as an actor (পিয়ংইয়ং সফর করেন, হামলা চালানো হয় খারকিভে): it stands for
+    its state; a capital is named as the state itself (rule 6: the canonical name of the
+    actor, not of the city), other places keep their own name."""
+    assert m.place is not None
+    state = _seats().get(m.place.name or "")
+    name = load_gazetteer().code_name(state) if state else m.place.name
+    return Mention("actor", m.start, m.end, m.text, actor=Actor(m.place.code, name, None, m.text),
+                   suffix=m.suffix, resolved_by="place")
 
 
 def _struck_place(places: Sequence[Mention], clause: _Clause, doer: Mention) -> Mention | None:
     code = doer.actor.code if doer.actor is not None else None
     for m in reversed(_within(places, clause.start, clause.after_end)):
         if m.place is not None and m.place.code and m.place.code != code:
-            return Mention("actor", m.start, m.end, m.text, actor=Actor(m.place.code, m.place.name, None, m.text),
-                           suffix=m.suffix, resolved_by="place")
+            return _place_actor(m)
     return None
 
 
@@ -412,6 +429,25 @@ def _modifier(m: Mention, window: list[Mention], roles: dict[int, str], text: st
 DEMONYM_PHRASE = regex.compile(r"^(?:\s+[\p{L}\p{M}]+){1,4}\s+$")
 
 
+# What may stand between a meeting noun and the subject of the verb it leads into: a
+# postposition of time (শেষে, পর, সময়), a participle (কথা স্মরণ করে), a few adjuncts.
+AFTER_MEETING = regex.compile(r"(?:ের|র)?\s+(?:শেষে|পর|পরে|সময়|সময়|কথা\s+(?:স্মরণ|উল্লেখ)\s+করে)(?:ই|ও)?"
+                              r"(?:\s+[\p{L}\p{M}\p{N}]+){0,3}?\s*,?\s*$")
+
+
+def _meeting_subject(window: list[Mention], roles: dict[int, str], actors: list[Mention], clause: _Clause,
+                     text: str) -> _Args | None:
+    partner = [m for m in window if roles[id(m)] == "COM" and m.actor is not None and m.actor.code]
+    if not partner:
+        return None
+    post = [m for m in _within(actors, clause.end, clause.sent_end) if m.actor is not None]
+    subject = post[0] if post else None
+    if subject is None or not subject.actor.code or role_of(subject, text) != "NOM" \
+            or subject.actor.name == partner[-1].actor.name or not AFTER_MEETING.match(text, clause.end, subject.start):
+        return None
+    return _Args([subject], partner[-1], True)
+
+
 def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Mention | None,
                places: Sequence[Mention] = (), home: str | None = None, domestic: bool = False,
                antecedent: Mention | None = None) -> _Args | None:
@@ -436,12 +472,18 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
             roles[id(m)] = conjunct_role(m, text, actors) or "NOM"
     if pred.pos == "noun":
         args = _noun_arguments(window, roles, text, _pred_start(clause), pred.frame)
+        if args is None and pred.symmetric:
+            # "X-এর সঙ্গে বৈঠক শেষে Y বলেন", "X-এর সঙ্গে সাক্ষাতের কথা স্মরণ করে Y": the subject of
+            # the verb the meeting leads into met X
+            args = _meeting_subject(window, roles, actors, clause, text)
         if args is None and pred.symmetric and carried is not None and carried.actor is not None:
             # "কিম জানান, ২০১৯ সালে রাশিয়ার সঙ্গে সাক্ষরিত চুক্তি …": the speaker's side and its partner
             partner = [m for m in window if roles[id(m)] == "COM" and m.actor is not None and m.actor.code
                        and m.actor.code != carried.actor.code]
-            if partner:
-                args = _Args([carried], partner[-1], True)
+            if partner:  # the speaker's side: the state, not the speaker (who only tells of it)
+                side = replace(carried, actor=replace(carried.actor, name=load_gazetteer().code_name(carried.actor.code),
+                                                      sector="GOV"))
+                args = _Args([side], partner[-1], True)
         if args is not None and pred.frame == "ts":
             args = _Args([args.target], args.sources[0], args.symmetric) if args.target else None
         named_victim = any(m.actor is not None and m.actor.code and role_of(m, text) == "NOM"
@@ -557,8 +599,7 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
                    if m.place is not None and m.place.code and m.place.code != src_code]
         if visited:
             v = visited[-1]
-            target = Mention("actor", v.start, v.end, v.text, actor=Actor(v.place.code, v.place.name, None, v.text),
-                             suffix=v.suffix, resolved_by="place")
+            target = _place_actor(v)
     if not sources:
         # a conjunctive participle (X-কে দায়ী করে … হুমকি দেন Y) shares the subject of the
         # verb it leads into, which may stand after that verb
@@ -598,8 +639,7 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
                 and m.place.code != src_code and (m.suffix or "").endswith(OBJECT_ENDINGS)]
         if objs:
             o = objs[-1]
-            target = Mention("actor", o.start, o.end, o.text, actor=Actor(o.place.code, o.place.name, None, o.text),
-                             suffix=o.suffix, resolved_by="place")
+            target = _place_actor(o)
     pair_obj = OBJECT_PAIR.search(text, clause.start, _pred_start(clause)) \
         if target is None and pred.frame == "st" and sources else None
     if pair_obj is not None and sources[0].actor is not None:
@@ -610,14 +650,18 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
                         if m.end <= pair_obj.start()
                         and (m.actor.code if m.actor is not None else m.place.code if m.place is not None else None)
                         not in (None, src_code)), key=lambda m: m.end)[-2:]
-        two = [m if m.actor is not None else Mention(
-            "actor", m.start, m.end, m.text, actor=Actor(m.place.code, m.place.name, None, m.text),
-            suffix=m.suffix, resolved_by="place") for m in named if m.actor is not None or m.place is not None]
+        two = [m if m.actor is not None else _place_actor(m) for m in named if m.actor is not None or m.place is not None]
         if len(two) == 2:
             target = two[1]
             conj_targets = [two[0]] if two[0].actor.code != two[1].actor.code else []
     if target is None and pred.type in LOCATIVE_GOAL_TYPES and pred.frame != "ts":
         target = _locative_goal(window, roles, list(places), clause, sources[0] if sources else None, text)
+    if target is None and pred.type == "ACCUSE" and sources and sources[0].actor is not None:
+        # "বাংলাদেশে সংখ্যালঘুদের বিরুদ্ধে সহিংস ঘটনার অভিযোগ করেন X": a foreign state in whose land the
+        # wrongs are alleged is the one accused (a court or a hall in the locative is only where)
+        gaz = load_gazetteer()
+        target = next((m for m in reversed(window) if roles[id(m)] == "LOC" and m.actor is not None and m.actor.code
+                       and m.actor.code != sources[0].actor.code and gaz.code_name(m.actor.code) == m.actor.name), None)
     if pred.frame == "ts" and target is None and sources:
         # "রাশিয়া উত্তর কোরিয়ার কাছ থেকে অস্ত্র কিনছে": who it is received from is the doer
         givers = [m for m in window if roles[id(m)] == "FROM" and m not in sources and m.actor is not None
@@ -711,6 +755,9 @@ def _same_actor(a: Actor, b: Actor | None, home: str | None = None) -> bool:
     sides are plainly different kinds of body (a government and an armed group)."""
     if b is None or a.code != b.code:
         return False
+    people = load_gazetteer().people
+    if a.name != b.name and a.name in people and b.name in people:
+        return False  # two named people of one state are two sides (বাইডেন কমলা হ্যারিসকে সমর্থন দেন)
     kinds = {a.sector, b.sector}
     if a.code != home and not (None not in kinds and len(kinds) == 2 and not kinds <= {"GOV", "MIL"}):
         return True
@@ -785,6 +832,7 @@ class _Coded:
 EMBEDDED = regex.compile(r"^[\s\"”’'।]*(?:[\p{L}\p{M}]+\s+){0,1}বলে(?:\s|$)")
 FOR_CLAIM = regex.compile(r"^[\s\"”’']*(?:এর\s+)?(?:জন্য|দায়ে|অভিযোগে)(?:\s|$)")
 CLAIM_TYPES = ("ACCUSE",)
+WARNING_TYPES = ("THREATEN", "REQUEST")
 
 
 def _name(m: Mention) -> str | None:
@@ -798,6 +846,15 @@ def _link_claims(coded: list[_Coded], text: str) -> list[_Coded]:
     out = list(coded)
     for i, c in enumerate(coded):
         nxt = next((d for d in coded[i + 1:] if d.clause.pred.predicate.pos == "verb"), None)
+        if nxt is not None and nxt.clause.pred.predicate.type in WARNING_TYPES and nxt.args.target is None \
+                and c.args.target is not None and c.args.target not in nxt.args.sources \
+                and EMBEDDED.match(text[c.clause.end:c.clause.end + 40]):
+            # "কিয়েভকে ‘উপযুক্ত জবাব’ দেওয়া হবে বলে হুঁশিয়ারি দিয়েছেন পুতিন": the warning is aimed at
+            # whom the warned act is aimed at; a warned act of the warning's own type is its content
+            nxt.args = _Args(nxt.args.sources, c.args.target, False)
+            if c.clause.pred.predicate.type == nxt.clause.pred.predicate.type and c in out:
+                out.remove(c)
+            continue
         if nxt is None or nxt.clause.pred.predicate.type not in CLAIM_TYPES:
             continue
         after = text[c.clause.end:c.clause.end + 40]
@@ -874,6 +931,79 @@ def _speaker(sent: Sentence, actors: list[Mention], text: str, start: int) -> Me
         if subj:
             return subj[0]
     return None
+
+
+# "বৃহস্পতিবার এক ব্রিফিংয়ে এই তথ্য জানিয়েছেন X": X told what the sentence before says.
+TOLD_THIS = regex.compile(r"(?<![\p{L}\p{M}])(?:এই|এ|এসব|এমন)\s+(?:তথ্য|কথা|খবর)(?![\p{L}\p{M}])[^।]{0,60}?"
+                          r"(?:জানিয়েছেন|জানিয়েছে|জানান|জানায়|বলেছেন|বলেন|বলেছে)(?![\p{L}\p{M}])")
+
+
+def _tellers(sentences: list[Sentence], actors: list[Mention], text: str) -> dict[int, Mention]:
+    """Sentence index -> who the following sentence says told it."""
+    out: dict[int, Mention] = {}
+    for prev, s in zip(sentences, sentences[1:]):
+        if TOLD_THIS.search(s.text):
+            who = [m for m in _within(actors, s.start, s.end)
+                   if m.actor is not None and m.actor.code and role_of(m, text) == "NOM"]
+            if who:
+                out[prev.index] = who[-1]
+    return out
+
+
+# Words that make an AGREE a stated intent (wants, is ready, will), not a past agreement.
+INTENT = regex.compile(r"(?<![\p{L}\p{M}])(?:চায়|চাই|চান|চাইছে|চাচ্ছে|চাইছেন|প্রস্তুত|আগ্রহী|ইচ্ছুক|ইচ্ছা|"
+                       r"[\p{L}\p{M}]*(?:বে|বেন))(?![\p{L}\p{M}])")
+
+
+PHRASE_STOP = regex.compile(r"[,।]")
+
+
+def _phrase_end(s: str, at: int, span: int = 40) -> int:
+    """Where the verb phrase after ``at`` ends: the next comma or danda, at most ``span`` on."""
+    stop = PHRASE_STOP.search(s, at, min(at + span, len(s)))
+    return stop.start() if stop else min(at + span, len(s))
+
+
+def _state_level(m: Mention) -> bool:
+    return m.actor is None or m.actor.name is None or m.actor.name == load_gazetteer().code_name(m.actor.code)
+
+
+def _intent_by_speaker(args: _Args, sent: Sentence, actors: list[Mention], text: str, start: int,
+                       teller: Mention | None = None) -> _Args:
+    """An intent stated by someone (রাশিয়ার পররাষ্ট্র মন্ত্রণালয় বলেছে যে মস্কো … সহযোগিতা
+    উন্নত করতে চায়; গোল্ডবার্গের মতে, যুক্তরাষ্ট্র … প্রস্তুত) is that speaker's act (PLOVER AGREE:
+    expressing intent): when the clause names only the speaker's state, the speaker is the
+    source (rule 6, the most specific actor), and one told it (পুতিন কিমকে জানিয়েছেন, … দেশ
+    দুটি) is the target when of the target's state."""
+    if not args.sources or not all(_state_level(m) for m in args.sources):
+        return args
+    speaker: Mention | None = None
+    addressee: Mention | None = None
+    for r in REPORTING.finditer(text, sent.start, start):
+        before = [m for m in _within(actors, sent.start, r.start()) if m.actor is not None and m.actor.code]
+        subj = [m for m in before if role_of(m, text) == "NOM"]
+        if subj:
+            speaker = subj[0]
+            addressee = next((m for m in before if m.start > speaker.start and role_of(m, text) == "OBJ"), None)
+            break
+    if speaker is None:
+        speaker = next((m for m in _within(actors, sent.start, start)
+                        if m.actor is not None and m.actor.code and role_of(m, text) == "ATTRIB"), None)
+    speaker = speaker or teller
+    if speaker is None or speaker.actor is None or _state_level(speaker):
+        return args
+    codes = {m.actor.code for m in args.sources if m.actor is not None}
+    if speaker.actor.code not in codes and not (args.target is not None and args.target.actor is not None
+                                                and {speaker.actor.code, args.target.actor.code} >= codes):
+        return args
+    target = args.target
+    if addressee is not None and addressee.actor is not None and not _state_level(addressee) \
+            and addressee.actor.code != speaker.actor.code \
+            and (target is None or target.actor is None or target.actor.code == addressee.actor.code):
+        target = addressee
+    elif target is not None and target.actor is not None and target.actor.code == speaker.actor.code:
+        return args
+    return _Args([speaker], target, args.symmetric)
 
 
 INFINITIVE = regex.compile(r"তে$")
@@ -972,8 +1102,10 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
                   places: list[Mention], para_lead: Mention | None, carried: Mention | None,
                   news_day: Mention | None = None, home: str | None = None,
                   lead_day: Mention | None = None, accusers: dict[str, Mention] | None = None,
-                  domestic: bool = False, antecedent: Mention | None = None) -> list[Event]:
-    """All events of one sentence (before article-level merging)."""
+                  domestic: bool = False, antecedent: Mention | None = None,
+                  teller: Mention | None = None) -> list[Event]:
+    """All events of one sentence (before article-level merging); ``teller`` is who the next
+    sentence says told it (এই তথ্য জানিয়েছেন X)."""
     text = article.text
     preds = _verbalise(load_lexicon().find(sent.text), sent.text)
     if not preds:
@@ -1018,6 +1150,9 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
             # "X জানিয়েছেন, দেশ দুটি একসঙ্গে কাজ করবে": saying they will cooperate is the intent
             # to cooperate, expressed now (PLOVER AGREE); only the act itself lies ahead
             status = "occurred"
+        if pred.type == "AGREE" and pred.cameo.startswith("03") and status in ("occurred", "planned") \
+                and INTENT.search(sent.text, pm.start, _phrase_end(sent.text, pm.end)):
+            args = _intent_by_speaker(args, sent, actors, text, clause.start, teller)
         if pred.type == "AGREE" and status == "denied" and pred.pos == "verb":
             # not accepting, not agreeing (প্রস্তাব গ্রহণ করেনি, রাজি হয়নি) is a refusal
             pred = replace(pred, type="REJECT", mode=None, cameo="120", goldstein=-4.0, quad_class=3,
@@ -1156,6 +1291,21 @@ def _merge_key(e: Event) -> tuple[object, ...]:
     return (e.event_type, pair, e.date, e.date_precision, whom)
 
 
+def _dyad_key(e: Event) -> tuple[object, ...]:
+    """The merge key without the date: the same act by the same sides, whenever."""
+    key = _merge_key(e)
+    return (key[0], key[1], key[4])
+
+
+def _specificity(e: Event) -> int:
+    """How many of the event's sides are named more specifically than their state (a person,
+    a ministry): rule 6 wants the most specific actor, so of two mentions of one act the
+    one that names who acted is kept."""
+    gaz = load_gazetteer()
+    return sum(1 for a in (e.source, e.target)
+               if a is not None and a.code and a.name and a.name != gaz.code_name(a.code))
+
+
 def merge_events(events: list[Event], kinds: dict[int, str]) -> list[Event]:
     """Rule 1: one event per (type, source, target, date); keep the best evidence."""
     best: dict[tuple[object, ...], Event] = {}
@@ -1166,11 +1316,21 @@ def merge_events(events: list[Event], kinds: dict[int, str]) -> list[Event]:
         if cur is None:
             best[key] = e
             continue
-        new_score = (e.confidence, rank.get(kinds.get(e.evidence.start, "body"), 2), -e.evidence.start)
-        cur_score = (cur.confidence, rank.get(kinds.get(cur.evidence.start, "body"), 2), -cur.evidence.start)
+        new_score = (_specificity(e), e.confidence, rank.get(kinds.get(e.evidence.start, "body"), 2), -e.evidence.start)
+        cur_score = (_specificity(cur), cur.confidence, rank.get(kinds.get(cur.evidence.start, "body"), 2),
+                     -cur.evidence.start)
         if new_score > cur_score:
             best[key] = e
-    return sorted(best.values(), key=lambda e: (e.evidence.start, e.event_type, e.event_id))
+    # "গ্রেপ্তার হন ২০১৮ সালে" beside "২০১৮ সালের ৮ ফেব্রুয়ারি গ্রেপ্তার": a year or month that holds
+    # the day of the same act by the same sides is that act told less precisely, not a second one
+    finer: dict[tuple[object, ...], list[str]] = {}
+    for e in best.values():
+        if e.date is not None and e.date_precision in ("day", "week", "month"):
+            finer.setdefault(_dyad_key(e), []).append(e.date)
+    kept = [e for e in best.values()
+            if not (e.date is not None and e.date_precision in ("year", "month")
+                    and any(d != e.date and d.startswith(e.date) for d in finer.get(_dyad_key(e), ())))]
+    return sorted(kept, key=lambda e: (e.evidence.start, e.event_type, e.event_id))
 
 
 PAREN_GAP = regex.compile(r"^\s*\(\s*$")
@@ -1315,6 +1475,7 @@ def code_events(article: Article, sentences: list[Sentence], mentions: list[Ment
     dates = [m for m in mentions if m.kind == "date"]
     places = [m for m in mentions if m.kind == "place"]
     governing = _governing_dates(sentences, dates)
+    tellers = _tellers(sentences, actors, article.text)
     lead_day = _lead_day(sentences, dates)
     news_day = _news_day(sentences, dates)
     if news_day is None and lead_day is not None and lead_day.date is not None and article.published is not None \
@@ -1363,7 +1524,7 @@ def code_events(article: Article, sentences: list[Sentence], mentions: list[Ment
             day = news_day or voice_day  # and the day they spoke
         n_before = len(out)
         out.extend(code_sentence(article, sent, actors, dates, places, governing.get(sent.index), carried,
-                                 day, home, lead_day, accusers, domestic, antecedent))
+                                 day, home, lead_day, accusers, domestic, antecedent, tellers.get(sent.index)))
         prev_sent = sent
         for e in out[n_before:]:
             if e.event_type in ("ACCUSE", "REQUEST", "THREATEN") and e.target is not None and e.target.code \
