@@ -50,14 +50,8 @@ TAIL_START = regex.compile(
 CAPTION_PIPES = regex.compile(r"^\|\s*(.*?)\s*\|?$")
 
 
-_CAPTION = regex.compile(r"(?:ফাইল\s+)?ছবি\s*:\s*\S+\s*$")
 _SPACE_RUN = regex.compile(r"\s+")
 _LETTER_RUN = regex.compile(r"\p{L}+")
-
-
-def is_caption(line: str) -> bool:
-    """Photo captions: credited lines (ছবি: …) or lines the site wrapped in pipes."""
-    return bool(_CAPTION.search(line))
 
 
 def _drop_reason(line: str) -> str | None:
