@@ -663,3 +663,126 @@ def test_these_two_countries_as_object_are_the_two_named_before_other_than_the_d
     got, _ = events("চীন ইরান ও ইরাকের সঙ্গে বাণিজ্য বাড়িয়েছে। পরে যুক্তরাষ্ট্র এই দুই দেশকে হুমকি দিয়েছে।")
     assert {(t, s, o) for t, s, o, _ in got if t == "THREATEN"} == {("THREATEN", "USA", "IRN"),
                                                                   ("THREATEN", "USA", "IRQ")}
+
+
+# ---------------------------------------------------------------- recall rules (issue 6)
+
+def test_two_named_people_of_one_foreign_state_are_two_sides():
+    got, _ = events("যুক্তরাষ্ট্রের প্রেসিডেন্ট জো বাইডেন ভাইস প্রেসিডেন্ট কমলা হ্যারিসকে প্রেসিডেন্ট পদে "
+                    "নির্বাচনের জন্য সমর্থন দেন।")
+    assert ("SUPPORT", "USA", "USA", "occurred") in got
+    # (a state and its own government are still one side: no self-loop)
+    got, _ = events("যুক্তরাষ্ট্র মার্কিন সরকারের প্রশংসা করেছে।")
+    assert not any(s == o for _, s, o, _ in got)
+
+
+def test_meeting_noun_with_a_partner_is_done_by_the_subject_it_leads_into():
+    got, res = events("২০১৫ সালে ঢাকায় খালেদা জিয়ার সঙ্গে ব্যক্তিগত সাক্ষাতের কথা স্মরণ করে মোদি বলেছেন, "
+                      "দুই দেশের সম্পর্ক এগিয়ে যাবে।")
+    consult = [e for e in res.events if e.event_type == "CONSULT"]
+    assert consult and {consult[0].source.code, consult[0].target.code} == {"IND", "BGD"}
+    assert consult[0].symmetric
+
+
+def test_accusation_of_wrongs_in_a_foreign_land_accuses_that_state():
+    got, _ = events("ভারতের পররাষ্ট্র মন্ত্রণালয়ের মুখপাত্র রণধীর জয়সোয়াল বাংলাদেশে সংখ্যালঘুদের বিরুদ্ধে "
+                    "সহিংস ঘটনার অভিযোগ করেন।")
+    assert ("ACCUSE", "IND", "BGD", "occurred") in got
+    # a court in the locative is where an accusation is made, not whom it accuses
+    got, _ = events("আন্তর্জাতিক অপরাধ ট্রাইব্যুনালে মামলা করার দাবি জানিয়েছে ছাত্ররা।")
+    assert not any(t == "ACCUSE" for t, _, _, _ in got)
+
+
+def test_warning_is_aimed_at_whom_the_warned_act_is_aimed_at():
+    got, _ = events("এর জন্য কিয়েভকে ‘উপযুক্ত জবাব’ দেওয়া হবে বলে হুঁশিয়ারি দিয়েছেন রাশিয়ার প্রেসিডেন্ট "
+                    "ভ্লাদিমির পুতিন।")
+    threats = [(s, o) for t, s, o, _ in got if t == "THREATEN"]
+    assert threats == [("RUS", "UKR")]  # one threat: the warned act is its content
+
+
+def test_agreeing_with_what_someone_said_supports_them():
+    got, _ = events("আলোচনা চূড়ান্ত পর্যায়ে পৌঁছেছে বলে মার্কিন প্রেসিডেন্ট ডোনাল্ড ট্রাম্পের এই বক্তব্যের সাথে "
+                    "একমত হয়েছে ক্রেমলিন।")
+    assert ("SUPPORT", "RUS", "USA", "occurred") in got
+
+
+def test_between_the_two_countries_names_the_two_last_named():
+    got, res = events("কাতারে যুক্তরাষ্ট্রের একটি ঘাঁটিতে আরও ১০ বছরের জন্য সামরিক উপস্থিতির মেয়াদ বাড়াতে "
+                      "দুই দেশের মধ্যে সমঝোতা হয়েছে।")
+    agree = [e for e in res.events if e.event_type == "AGREE"]
+    assert agree and {agree[0].source.code, agree[0].target.code} == {"QAT", "USA"} and agree[0].symmetric
+
+
+def test_owner_of_warships_deployed_is_the_doer():
+    got, _ = events("মাস কয়েক আগে তাইওয়ানের কাছে চীনের যুদ্ধজাহাজ ও যুদ্ধবিমান মোতায়েন করা হয়েছিল।")
+    assert ("MOBILIZE", "CHN", "TWN", "occurred") in got
+
+
+def test_agentless_attack_comes_from_the_place_it_was_launched_from():
+    got, _ = events("ইসরায়েলের দক্ষিণাঞ্চল ও তেল আবিব শহরকে লক্ষ্য করে গাজা উপত্যকা থেকে কয়েকটি রকেট "
+                    "ছোড়া হয়েছে।")
+    assert ("ASSAULT", "PSE", "ISR", "occurred") in got
+
+
+def test_missiles_shot_down_are_no_attack_on_their_sender():
+    got, _ = events("গত এপ্রিলে জর্ডানের আকাশসীমায় আসা বেশ কিছু ইরানি ক্ষেপণাস্ত্র ধ্বংস করে সৌদি আরব।")
+    assert not any(t == "ASSAULT" for t, _, _, _ in got)
+
+
+def test_hyphened_country_pair_is_a_place_or_a_topic_not_a_subject():
+    got, _ = events("বাংলাদেশ-ভারত সীমান্তে ‘হাই অ্যালার্ট’ জারি করেছে ভারতের সীমান্ত রক্ষাবাহিনী বিএসএফ।")
+    assert [(t, s) for t, s, _, _ in got] == [("MOBILIZE", "IND")]
+
+
+def test_domestic_attack_on_an_unlisted_group_is_on_the_state_own_people():
+    got, res = events("পুলিশ জানায়, কোটা সংস্কার আন্দোলনের ওপর নির্বিচারে গুলি চালায় পুলিশ। "
+                      "বাংলাদেশের ঢাকায় এ ঘটনা ঘটে। ঢাকায় পুলিশ আরও সতর্ক রয়েছে।")
+    assert ("ASSAULT", "BGD", "BGD", "occurred") in got
+
+
+def test_verbal_noun_under_pressure_is_hypothetical():
+    got, _ = events("এখন ইসরায়েলের সঙ্গে সম্পর্ক ছিন্ন করার অভ্যন্তরীণ চাপে রয়েছে জর্ডান।")
+    assert all(st == "hypothetical" for t, _, _, st in got if t == "SANCTION")
+
+
+def test_coarse_date_of_an_act_told_again_with_its_day_is_one_event():
+    got, res = events("২০১৮ সালের ৮ ফেব্রুয়ারি খালেদা জিয়াকে গ্রেপ্তার করে পুলিশ। "
+                      "খালেদা জিয়া গ্রেপ্তার হন ২০১৮ সালে।")
+    coerce = [e for e in res.events if e.event_type == "COERCE"]
+    assert [(e.date, e.date_precision) for e in coerce] == [("2018-02-08", "day")]
+
+
+def test_doerless_object_clause_before_an_accusation_does_not_break_it():
+    got, _ = events("কিয়েভকে অস্ত্র দেওয়া হয়েছে বলে অভিযোগ করেছে রাশিয়া।")
+    assert all(s == "RUS" for t, s, _, _ in got if t == "ACCUSE")
+
+
+def test_demonym_heading_an_object_phrase_is_the_target_not_the_subject():
+    got, _ = events("গত ৭ অক্টোবর প্রায় ২৫০ ইসরাইলি ও বিদেশি নাগরিককে গাজায় বন্দি করে নিয়ে আসে হামাস।")
+    assert ("ASSAULT", "PSE", "ISR", "occurred") in got
+    assert not any(s == "ISR" for _, s, _, _ in got)
+
+
+def test_object_pronoun_is_not_the_clause_own_subject():
+    got, res = events("চট্টগ্রামের আদালত জসিম উদ্দিনকে গ্রেপ্তারের নির্দেশ দেন। পরে আদালত তাদেরকে পাঁচ মাসের "
+                      "কারাদণ্ড দেন। বাংলাদেশের ঢাকায় পুলিশ তা জানায়।")
+    coerce = [e for e in res.events if e.event_type == "COERCE"]
+    assert coerce and all(e.source.name != e.target.name for e in coerce)
+
+
+def test_own_forces_patrolling_is_a_targetless_deployment():
+    got, _ = events("টেকনাফে নাফ নদীতে বর্ডার গার্ড বাংলাদেশ বিজিবি ও বাংলাদেশ কোস্ট-গার্ডের সদস্যরা দিনরাত "
+                    "সীমান্ত সড়কে টহল বৃদ্ধি করেছে।")
+    assert ("MOBILIZE", "BGD", None, "occurred") in got
+
+
+def test_unlisted_group_of_a_state_stands_for_it_in_the_group_nouns_case():
+    got, _ = events("একই সঙ্গে বাংলাদেশের পররাষ্ট্র মন্ত্রণালয়ের মুখপাত্র ভারতের বিভিন্ন মহলকে অপপ্রচার থেকে "
+                    "বিরত থাকার আহ্বান জানান।")
+    assert [(t, s, o) for t, s, o, _ in got] == [("REQUEST", "BGD", "IND")]  # one call, to India's quarters
+
+
+def test_verbal_noun_naming_a_process_or_outline_is_no_act():
+    got, _ = events("নতুন সরকারের কাছে ক্ষমতা হস্তান্তরের প্রক্রিয়াসহ আরও ৫ মাস প্রেসিডেন্ট হিসেবে সময় "
+                    "পাচ্ছেন জো বাইডেন।")
+    assert not any(t == "RETREAT" for t, _, _, _ in got)

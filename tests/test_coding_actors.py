@@ -50,3 +50,16 @@ def test_of_two_mentions_of_one_act_the_one_naming_people_is_kept():
                 "১৩ সেপ্টেম্বর পুতিন ও কিম জং উন বৈঠক করেন।", dt.date(2023, 9, 14))
     consult = [(s, t) for typ, s, t in got if typ == "CONSULT"]
     assert len(consult) == 1 and set(consult[0]) == {"Vladimir Putin", "Kim Jong Un"}
+
+
+def test_whose_invitation_is_accepted_is_the_target():
+    got = named("গত বছর, রাষ্ট্রপতি পুতিন উত্তর কোরিয়া সফরের জন্য নেতা কিম জং-উনের আমন্ত্রণ গ্রহণ করেছিলেন।",
+                dt.date(2024, 2, 7))
+    assert ("AGREE", "Vladimir Putin", "Kim Jong Un") in got
+
+
+def test_two_leaders_visiting_together_meet_and_a_place_inside_a_name_is_no_target():
+    got = named("রাশিয়ার রাষ্ট্রপতি ভ্লাদিমির পুতিন এবং উত্তর কোরিয়ার চেয়ারম্যান কিম জং উন ১৩ সেপ্টেম্বর "
+                "ভোস্টোচনি কসমোড্রোমের স্থাপনা পরিদর্শন করেন।", dt.date(2023, 9, 14))
+    consult = [(s, t) for typ, s, t in got if typ == "CONSULT"]
+    assert len(consult) == 1 and set(consult[0]) == {"Vladimir Putin", "Kim Jong Un"}

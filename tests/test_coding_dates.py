@@ -48,3 +48,12 @@ def test_present_progressive_in_the_outlets_voice_is_the_publication_day():
     assert got[("ACCUSE", "ISR", "ZAF")] == ("occurred", "2023-09-01", "day")
     got = dated("ইসরায়েল দক্ষিণ আফ্রিকার আবেদনের নিন্দা জানিয়েছে।")  # the perfect says no day
     assert got[("ACCUSE", "ISR", "ZAF")][1:] == (None, "none")
+
+
+def test_an_act_named_by_a_noun_takes_no_lead_day():
+    # the lead names Thursday; a condemned attack, named by a noun, is not said to be of that day
+    got = dated("বৃহস্পতিবার পুতিন কিমের সঙ্গে বৈঠক করেছেন।\n\nবৈঠকটি দীর্ঘ সময় ধরে চলে।\n\n"
+                "এতে নানা বিষয় উঠে আসে।\n\nইউক্রেনের বিরুদ্ধে রাশিয়ার হামলার নিন্দা জানিয়েছে জাপান।")
+    assert got[("CONSULT", "RUS", "PRK")][1:] == ("2023-08-31", "day")
+    assert got[("ASSAULT", "RUS", "UKR")] == ("occurred", None, "none")
+    assert [v[1:] for k, v in got.items() if k[:2] == ("ACCUSE", "JPN")] == [("2023-08-31", "day")]

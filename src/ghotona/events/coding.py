@@ -66,7 +66,8 @@ def _within(ms: Sequence[Mention], start: int, end: int) -> list[Mention]:
 
 
 # A verbal noun followed by these names a topic (দেওয়ার প্রসঙ্গে, থাকার বক্তব্যের), not an act.
-TOPIC_AFTER = regex.compile(r"\s+(?:প্রসঙ্গ|বক্তব্য|মন্তব্য|বিষয়ে|বিষয়টি|ব্যাপারে\s+প্রশ্ন)[\p{L}\p{M}]*")
+TOPIC_AFTER = regex.compile(r"\s+(?:(?:একটি|এই|ওই)\s+)?(?:প্রসঙ্গ|বক্তব্য|মন্তব্য|বিষয়ে|বিষয়টি|ব্যাপারে\s+প্রশ্ন"
+                            r"|প্রক্রিয়া|রূপরেখা)[\p{L}\p{M}]*")  # হস্তান্তরের প্রক্রিয়া: the process, not the act
 
 
 def _verbal_noun(p: PredicateMatch, text: str) -> bool:
@@ -228,7 +229,9 @@ RECIPROCAL = regex.compile(r"(?<![\p{L}\p{M}])(?:পরস্পর|একে\s+
 
 
 # দুই পক্ষের পররাষ্ট্রমন্ত্রীরা, দেশ দুটি, উভয় দেশ as a subject: the two states last named.
-PAIR_ANAPHOR = regex.compile(r"(?<![\p{L}\p{M}])(?:(?:দুই|২|উভয়)\s+(?:দেশ|পক্ষ|নেতা|রাষ্ট্র)(?:ই|ও|ের\s+(?!মধ্যে)\S+(?:রা|গণ))?"
+PAIR_ANAPHOR = regex.compile(r"(?<![\p{L}\p{M}])(?:(?:দুই|২|উভয়)\s+(?:দেশ|পক্ষ|নেতা|রাষ্ট্র)(?:ই|ও|ের\s+(?!মধ্যে)\S+(?:রা|গণ)"
+                             # দুই দেশের মধ্যে সমঝোতা হয়েছে: between the two, the two do it together
+                             r"|ের\s+(?:মধ্যে|মধ্যকার|মাঝে)(?:ও)?)?"
                              r"|(?:দেশ|পক্ষ|নেতা)\s+দুটি(?:ও|ই)?)(?![\p{L}\p{M}])")
 
 
@@ -278,7 +281,9 @@ NEAR_COM = regex.compile(r"\s*(?:সঙ্গে|সাথে|সংগে)(?:�
 
 # Types whose doer may be named as the owner of the forces moved (মার্কিন সেনাদের প্রত্যাহার).
 OWNED_FORCES_TYPES = frozenset({"MOBILIZE", "RETREAT"})
-FORCES_BEFORE = regex.compile(r"\s+(?:[\p{L}\p{M}]+\s+){0,1}(?:সেনা|সৈন্য|সদস্য|বাহিনী)[\p{L}\p{M}]*\s*$")
+FORCES_BEFORE = regex.compile(r"\s+(?:[\p{L}\p{M}]+\s+){0,1}(?:সেনা|সৈন্য|সদস্য|বাহিনী|যুদ্ধজাহাজ|যুদ্ধবিমান|রণতরী"
+                           r"|সাবমেরিন|ডুবোজাহাজ|ট্যাংক|ট্যাঙ্ক)[\p{L}\p{M}]*"
+                           r"(?:\s+(?:ও|এবং)(?=\s*$))?\s*$")  # চীনের যুদ্ধজাহাজ ও যুদ্ধবিমান মোতায়েন
 
 
 # Types whose goal may be named by a locative (ইসরায়েলে হামলা, গাজায় অভিযান, সীমান্তে সেনা মোতায়েন).
@@ -345,6 +350,7 @@ PARTICIPLE = regex.compile(r"(?:করে|দিয়ে|জানিয়ে|
 
 
 IMPLIED_AGENT_TYPES = frozenset({"COERCE", "CONCEDE", "ASSAULT"})
+FROM_PLACE = regex.compile(r"\s*থেকে(?![\p{L}\p{M}])")
 PREMISES_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "THREATEN"})
 PASSIVE_IN = regex.compile(r"(?:করা|দেওয়া|দেয়া|চালানো|পাঠানো|নেওয়া)\s+(?:হয়|হল|হলো|হবে|হচ্ছ|হত|হয়ে)")
 OBJECT_WORD = regex.compile(r"(?<![\p{L}\p{M}])[\p{L}\p{M}]+(?:কে|কেও|দেরকে)(?![\p{L}\p{M}])")
@@ -363,12 +369,39 @@ def _implied(home: str, pred_type: str, at: int) -> Mention:
     return Mention("actor", at, at, "", actor=actor, resolved_by="implied")
 
 
-def _object_target(clause: _Clause, actors: list[Mention], text: str, home: str) -> Mention | None:
+AIMED_WORD = regex.compile(r"(?<![\p{L}\p{M}])[\p{L}\p{M}]+(?:র|এর|ের|দের)(?=\s+(?:বিরুদ্ধে|ওপর|উপর|প্রতি)(?![\p{L}\p{M}]))")
+
+
+UNLISTED_PARTNER = regex.compile(r"(?<![\p{L}\p{M}])(?P<own>(?:তাঁর|তার|নিজের|নিজ)\s+)?(?:[\p{L}\p{M}]+\s+){0,3}?"
+                              r"[\p{L}\p{M}]+(?:দের|ের|র)\s+(?:সঙ্গে|সাথে)(?:ও|ই)?\s+$")
+
+
+def _own_partner(clause: _Clause, actors: list[Mention], text: str, source: Mention,
+                 home: str | None) -> Mention | None:
+    """The unlisted partner of a meeting (…-দের সঙ্গে বৈঠক) right before the predicate: people of
+    the article's own state when the doer is of it, or the doer's own (তাঁর প্রশাসনের কর্মকর্তাদের)."""
+    p0 = _pred_start(clause)
+    m = UNLISTED_PARTNER.search(text, max(clause.start, p0 - 120), p0)
+    code = source.actor.code if source.actor is not None else None
+    if m is None or code is None or any(m.start() < a.end and a.start < m.end() for a in actors):
+        return None
+    if code != home and m.group("own") is None:
+        return None
+    country = load_gazetteer().countries.get(code)
+    name = f"unnamed people ({country.name if country is not None else code})"
+    return Mention("actor", m.start(), m.end(), m.group().strip(), actor=Actor(code, name, "CVL", m.group().strip()),
+                   suffix="", resolved_by="object")
+
+
+def _object_target(clause: _Clause, actors: list[Mention], text: str, home: str,
+                   domestic: bool = False) -> Mention | None:
     """An unlisted person or group in the object case (আবদুল কুদ্দুছকে আটক করে) of an
     arrest or an attack by the article's own authorities: one of that state's people."""
     covered = [(m.start, m.end) for m in actors]
-    objs = [o for o in OBJECT_WORD.finditer(text, clause.start, _pred_start(clause))
-            if not any(s <= o.start() < e for s, e in covered)]
+    found = [*OBJECT_WORD.finditer(text, clause.start, _pred_start(clause))]
+    if domestic:  # (X-এর বিরুদ্ধে/ওপর: in a story wholly about one state, one of its people)
+        found += [*AIMED_WORD.finditer(text, clause.start, _pred_start(clause))]
+    objs = sorted((o for o in found if not any(s <= o.start() < e for s, e in covered)), key=lambda o: o.start())
     if not objs:
         return None
     o = objs[-1]
@@ -427,6 +460,8 @@ def _modifier(m: Mention, window: list[Mention], roles: dict[int, str], text: st
 
 
 DEMONYM_PHRASE = regex.compile(r"^(?:\s+[\p{L}\p{M}]+){1,4}\s+$")
+# A bare demonym before (ও <word>) <noun>-কে: it and the noun are the object (ইসরাইলি ও বিদেশি নাগরিককে).
+DEMONYM_OBJECT = regex.compile(r"(?:\s+(?:ও|এবং)\s+[\p{L}\p{M}]+)?\s+[\p{L}\p{M}]+(?:কে|দেরকে)(?![\p{L}\p{M}])")
 
 
 # What may stand between a meeting noun and the subject of the verb it leads into: a
@@ -502,6 +537,10 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
     passive = bool(PASSIVE.match(text[clause.end:clause.end + 12]))
     noms = [m for m in window if roles[id(m)] == "NOM" or (roles[id(m)] == "AGENT" and passive)]
     noms = [m for m in noms if not _modifier(m, window, roles, text)]
+    for m in noms:
+        if m.resolved_by == "demonym" and DEMONYM_OBJECT.match(text, m.end):
+            roles[id(m)] = "OBJ"  # "২৫০ ইসরাইলি ও বিদেশি নাগরিককে বন্দি করে": the demonym heads the object
+    noms = [m for m in noms if roles[id(m)] != "OBJ"]
     if any(m.actor is not None and m.actor.code for m in noms):
         # generic code-less nouns (বাহিনী, সেনা, আদালত) do not compete with named subjects
         noms = [m for m in noms if m.actor is not None and m.actor.code]
@@ -580,23 +619,30 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
         symmetric = True
     if target is None and len(sources) > 1 and symmetric:
         sources, target = [sources[0]], sources[1]
-    if target is None:
-        rest = [m for m in noms if m not in sources and m.start > sources[-1].end] if sources else []
-        target = rest[0] if rest else None
+    if target is None and pred.type == "CONSULT" and len(sources) == 2 and not targets \
+            and len({m.actor.code for m in sources if m.actor is not None}) == 2:
+        # "পুতিন এবং কিম … কসমোড্রোম পরিদর্শন করেন": leaders of two states visiting together meet
+        sources, target, symmetric = [sources[0]], sources[1], True
     if target is None and pred.frame == "st" and " " in pred.pattern and pred.type not in OWNED_FORCES_TYPES:
-        # "X-এর সমালোচনা করেছে", "X-এর প্রশংসা করেন": the genitive before a noun + light verb
-        # is its object
+        # "X-এর সমালোচনা করেছে", "X-এর প্রশংসা করেন", "কিম জং-উনের আমন্ত্রণ গ্রহণ করেন": the
+        # genitive before a noun + light verb is its object (before any bare noun further left:
+        # "উত্তর কোরিয়া সফরের জন্য" only says what the invitation was for)
         p0 = _pred_start(clause)
         gen = [m for m in window if roles[id(m)] == "GEN" and m not in sources and m.actor is not None
                and m.actor.code and GEN_OBJECT.match(text, m.end, p0)]
         if gen:
             target = gen[-1]
+    if target is None:
+        rest = [m for m in noms if m not in sources and m.start > sources[-1].end] if sources else []
+        target = rest[0] if rest else None
     if target is None and locs and pred.mode == "visit":
         target = locs[-1]
     if target is None and pred.mode == "visit":  # X পিয়ংইয়ং সফর করেন: the visited capital's state
         src_code = sources[0].actor.code if sources and sources[0].actor is not None else None
         visited = [m for m in _within(list(places), clause.start, clause.end)
-                   if m.place is not None and m.place.code and m.place.code != src_code]
+                   if m.place is not None and m.place.code and m.place.code != src_code
+                   and not any(a.start <= m.start and m.end <= a.end for a in window)]  # (not the উত্তর
+        # কোরিয়ার of "উত্তর কোরিয়ার চেয়ারম্যান কিম": part of an actor's name)
         if visited:
             v = visited[-1]
             target = _place_actor(v)
@@ -615,8 +661,8 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
         elif target is None and pred.symmetric and PAIR_ANAPHOR.search(text, clause.start, _pred_start(clause)):
             # "দুই পক্ষের পররাষ্ট্রমন্ত্রীরা দেখা করতে সম্মত হয়েছেন", "দেশ দুটি একসঙ্গে কাজ করবে": the
             # two states last named do it together
-            two = _last_pair(actors, clause.start)
             anaphor = PAIR_ANAPHOR.search(text, clause.start, _pred_start(clause))
+            two = _last_pair(actors, clause.start if anaphor is None else anaphor.start())
             if two is not None and anaphor is not None:
                 # the two sides are the states (their ministers, not the leaders named before)
                 a, b = (_side(m, anaphor) for m in two)
@@ -630,7 +676,9 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
                     and SHORT_GAP.match(text[clause.end:m.start])]
         if post_obj:
             target = post_obj[0]
-    if target is None and pred.frame == "st" and pron_obj is not None and pron_obj not in sources:
+    if target is None and pred.frame == "st" and pron_obj is not None and pron_obj not in sources \
+            and not any(m.actor is not None and pron_obj.actor is not None and m.actor.name == pron_obj.actor.name
+                        for m in sources):  # (আদালত তাদেরকে কারাদণ্ড দেন: "them" is not the court itself)
         target = pron_obj
     if target is None and pred.frame == "st" and sources:
         # "দোনেৎস্ক ও লুহানস্ককে স্বাধীন দেশের মর্যাদা দেয়": a place as object stands for its authorities
@@ -676,6 +724,18 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
              and m.actor.code and role_of(m, text) in ("NOM", "OBJ")), pron_obj)
         if patient is not None and patient.actor is not None and patient.actor.code == home:
             sources, target = [_implied(home, pred.type, clause.start)], patient
+    if target is None and sources and pred.type == "CONSULT" and sources[0].actor is not None \
+            and sources[0].actor.code and not passive:
+        # "সংখ্যালঘু সম্প্রদায়ের প্রতিনিধিদের সঙ্গে বৈঠক করবেন ইউনূস", "তাঁর প্রশাসনের জ্যেষ্ঠ কর্মকর্তাদের
+        # সঙ্গে বৈঠক করেন বাইডেন": an unlisted group met at home, or the doer's own people
+        target = _own_partner(clause, actors, text, sources[0], home)
+    if not sources and pred.type == "ASSAULT" and target is not None and target.actor is not None:
+        # "গাজা উপত্যকা থেকে … রকেট ছোড়া হয়েছে": an attack with no named doer came from the
+        # place it was launched from, another state's
+        origin = [m for m in _within(list(places), clause.start, clause.end) if m.place is not None
+                  and m.place.code and m.place.code != target.actor.code and FROM_PLACE.match(text, m.end)]
+        if origin:
+            sources = [_place_actor(origin[-1])]
     if not sources and home is not None and domestic and pred.type == "PROTEST":
         # "শাহবাগ মোড় অবরোধ করেছেন সমাতন ধর্মাবলম্বীরা": an unlisted crowd of the article's own state
         crowd = _crowd(clause, actors, text, home)
@@ -689,7 +749,7 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
         sources = [_implied(home, pred.type, clause.start)]
     if (sources and target is None and home is not None and pred.type in ("COERCE", "ASSAULT")
             and pred.frame == "st" and sources[0].actor is not None and sources[0].actor.code == home):
-        target = _object_target(clause, actors, text, home)
+        target = _object_target(clause, actors, text, home, domestic)
     if pred.frame == "s":
         against = [m for m in window if roles[id(m)] == "AGAINST" and m not in sources]
         target = against[-1] if pred.type in ("PROTEST", "MOBILIZE") and against else None
@@ -864,8 +924,8 @@ def _link_claims(coded: list[_Coded], text: str) -> list[_Coded]:
             if c.date is not None and not c.clause.start <= c.date.start < c.clause.end:
                 c.date = None  # a lead's or the claim's day dates the claim, not the act it alleges
             c.attributed_to = _name(accuser) if accuser else c.attributed_to
-            if nxt.args.target is None or nxt.args.target in c.args.sources:
-                doers = [*c.args.sources, *([c.args.target] if c.args.symmetric and c.args.target else [])]
+            doers = [*c.args.sources, *([c.args.target] if c.args.symmetric and c.args.target else [])]
+            if doers and (nxt.args.target is None or nxt.args.target in c.args.sources):
                 extra = [_Coded(nxt.clause, _Args(nxt.args.sources, d, False), nxt.status, nxt.attributed_to,
                                 nxt.date) for d in doers[1:]]
                 nxt.args = _Args(nxt.args.sources, doers[0], False)
@@ -878,6 +938,16 @@ def _link_claims(coded: list[_Coded], text: str) -> list[_Coded]:
                            c.args.symmetric)
             c.date = c.date or nxt.date
     return out
+
+
+def _warned_object(clause: _Clause, actors: list[Mention], text: str) -> Mention | None:
+    """The object of a doer-less act reported by a following warning or call (…-কে <act> বলে
+    হুঁশিয়ারি দিয়েছেন X), which the warning is aimed at."""
+    if not EMBEDDED.match(text[clause.end:clause.end + 40]):
+        return None
+    objs = [m for m in _within(actors, clause.start, clause.end) if m.actor is not None and m.actor.code
+            and role_of(m, text) in ("OBJ", "AGAINST", "ON", "TO")]
+    return objs[-1] if objs else None
 
 
 def _noun_claim_placeholder(clause: _Clause) -> _Args:
@@ -1007,6 +1077,7 @@ def _intent_by_speaker(args: _Args, sent: Sentence, actors: list[Mention], text:
 
 
 INFINITIVE = regex.compile(r"তে$")
+INTERCEPTED = regex.compile(r"(?:ক্ষেপণাস্ত্র|মিসাইল|ড্রোন|রকেট)[\p{L}\p{M}]*\s*$")
 ACCUSAL = regex.compile(r"অভিযুক্ত|অভিযোগ|দোষারোপ|দায়ী")
 REPORTER_TALK = regex.compile(r"\s*জানা\s+(?:যায়|গেছে|গিয়েছে)")
 PURPOSE = regex.compile(r"(?:ার|ের|নোর)$")
@@ -1024,6 +1095,9 @@ def _drop_requested(coded: list[_Coded], text: str) -> list[_Coded]:
         pm = c.clause.pred
         last = text[c.clause.end - (pm.end - pm.start):c.clause.end]
         nonfinite = bool(INFINITIVE.search(last)) or (bool(PURPOSE.search(last)) and bool(FOR.match(text, c.clause.end)))
+        if (nxt is not None and pm.predicate.type == nxt.clause.pred.predicate.type == "REQUEST"
+                and PURPOSE.search(last) and not text[c.clause.end:_pred_start(nxt.clause)].strip()):
+            continue  # "বিরত থাকার আহ্বান জানান": what is called for, inside the one call
         if (nxt is not None and nonfinite and pm.predicate.pos == "verb"
                 and (nxt.clause.pred.predicate.type in ("REQUEST", "ACCUSE")
                      or (nxt.clause.pred.predicate.type == "SUPPORT" and FOR.match(text, c.clause.end)))
@@ -1116,6 +1190,8 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
     last_sources: Mention | None = carried
     for clause in _clauses(sent, preds, text):
         pm, pred = clause.pred, clause.pred.predicate
+        if pred.type == "ASSAULT" and pred.mode == "destroy" and INTERCEPTED.search(text, clause.start, _pred_start(clause)):
+            continue  # "ক্ষেপণাস্ত্র ধ্বংস করে": missiles shot down in flight, no attack on their sender
         if pred.type == "CONSULT" and sent.text[pm.start:pm.end].endswith("বলে") \
                 and REPORTER_TALK.match(text, sent.start + pm.end):
             continue  # "X-এর সঙ্গে কথা বলে জানা যায়": the reporter's source, not a meeting
@@ -1139,8 +1215,12 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
             args = _Args(args.sources, prev.args.target, args.symmetric)
         if args is None:
             if pred.pos != "noun":
-                continue
-            args = _noun_claim_placeholder(clause)  # may get its doer from a following accusation
+                aimed = _warned_object(clause, actors, text)
+                if aimed is None:
+                    continue
+                args = _Args([], aimed, False)  # "কিয়েভকে জবাব দেওয়া হবে বলে হুঁশিয়ারি": whom the warning is aimed at
+            else:
+                args = _noun_claim_placeholder(clause)  # may get its doer from a following accusation
         elif pred.pos == "verb" and pred.frame != "ts":
             last_sources = args.sources[0]
         words = WORD.findall(sent.text[pm.start:pm.end])
@@ -1171,7 +1251,7 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
         date = _pick_date(dates, clause, sent, lead, text, lead_day, status in ("planned", "hypothetical"))
         if date is None and status == "occurred" and AFTER_THAT.match(sent.text) and article.published is not None:
             date = _after_earlier(dates, sent, article.published)  # "এ ঘটনার পর …": after the act just told
-        if date is None and status == "occurred" and not habitual:
+        if date is None and status == "occurred" and not habitual and pred.pos == "verb":
             # the day the article reports on, named in its lead (not for an alleged act: that
             # is the day of the claim), else, for the present progressive, the publication day
             date = news_day
@@ -1245,8 +1325,12 @@ def _events_of(article: Article, sent: Sentence, c: _Coded, places: list[Mention
     out = []
     for src_m, target in [(s, t) for s in args.sources for t in [target, *more]]:
         source = _as_actor(src_m)
-        if source.code is None or _same_actor(source, target, home):
+        if source.code is None:
             continue
+        if _same_actor(source, target, home):
+            if pred.type not in TARGETLESS_TYPES or pred.mode is None or target is None or more:
+                continue
+            target = None  # "বিজিবি ও কোস্ট গার্ডের সদস্যরা টহল বৃদ্ধি করেছে": a deployment of one's own
         if pred.type in COOPERATIVE_TYPES and _population(target):
             continue  # condolences to "the people of X": not an act between political actors
         if pred.type == "RETREAT" and pred.mode == "resign" and src_m.resolved_by in ("home", "generic", "implied"):

@@ -60,6 +60,18 @@ def role_of(mention: Mention, text: str) -> str:
             return "PREMISES"
         if AIMED_AT.match(text, mention.end, mention.end + 80):
             return "AGAINST"  # X-এর একটি বিমানঘাঁটি লক্ষ্য করে হামলা: X is struck
+        group = GROUP_AFTER.match(text, mention.end, mention.end + 80)
+        if group is not None:
+            # "ভারতের বিভিন্ন মহলকে", "ইসরায়েলের একটি প্রতিনিধিদল": an unlisted group of X's people
+            # stands for X, in the group noun's case
+            ending, rest = group.group("end") or "", text[group.end():group.end() + 24]
+            if ending.endswith(("কে", "কেও")):
+                return "OBJ"
+            if not ending or ending in ("রা", "গণ", "বৃন্দ", "টি", "ও"):
+                return "NOM"
+            for pattern, role in POSTPOSITIONS:
+                if pattern.match(rest):
+                    return role
         return "GEN"
     if suffix == "" and PREMISES_AFTER_NAME.match(text, mention.end, mention.end + 80):
         return "PREMISES"  # a role chain whose unlisted name follows: সংসদ সদস্য <name>-এর বাসায়
@@ -76,6 +88,14 @@ def role_of(mention: Mention, text: str) -> str:
         return "FROM"  # লেবানন থেকে: a place left, not a subject
     if suffix in ("", "ও", "ই") and AREA_NOUN.match(after) and _names_a_country(mention):
         return "LOC"  # ইউক্রেন সীমান্তে, রাশিয়ান সীমান্ত অতিক্রম: the country names a place here
+    pair = PAIR_COMPOUND.match(after) if suffix == "" else None
+    if pair is not None and _names_a_country(mention):
+        # বাংলাদেশ-ভারত সীমান্তে, ভারত-বাংলাদেশ সম্পর্কের: a hyphened pair of countries names a
+        # place or a topic, never the subject
+        return "LOC" if AREA_NOUN.match(after, pair.end()) else "MOD"
+    if suffix == "" and mention.start > 1 and text[mention.start - 1] in "-–" and LETTER.match(text[mention.start - 2]) \
+            and after[:1].isspace() and _names_a_country(mention):
+        return "LOC" if AREA_NOUN.match(after) else "MOD"
     if suffix == "" and TOPIC_NOUN.match(after) and _names_a_country(mention):
         return "MOD"  # ইউক্রেন যুদ্ধের জন্য, গাজা সংকট: the country names the topic, it does nothing
     return "NOM"
@@ -97,8 +117,8 @@ _PREMISE_NOUN = (r"(?:বাড়ি|বাসা|বাসভবন|বাস�
 PREMISES = regex.compile(r"\s*(?:[\p{L}\p{M}]+\s+){0,1}" + _PREMISE_NOUN)
 PREMISES_AFTER_NAME = regex.compile(r"(?:\s+[\p{L}\p{M}.]+){1,3}?(?:র|এর|ের)\s+(?:[\p{L}\p{M}]+\s+){0,1}"
                                     + _PREMISE_NOUN)
-# "X-এর <up to four words> লক্ষ্য করে": what the act is aimed at belongs to X.
-AIMED_AT = regex.compile(r"(?:\s+[\p{L}\p{M}\p{N}]+){1,4}?\s+(?:লক্ষ্য|লক্ষ্যবস্তু|টার্গেট)\s+কর(?:ে|া)(?![\p{L}\p{M}])")
+# "X-এর <up to five words> লক্ষ্য করে" (ইসরায়েলের দক্ষিণাঞ্চল ও তেল আবিব শহরকে লক্ষ্য করে): what the act is aimed at belongs to X.
+AIMED_AT = regex.compile(r"(?:\s+[\p{L}\p{M}\p{N}]+){1,5}?\s+(?:লক্ষ্য|লক্ষ্যবস্তু|টার্গেট)\s+কর(?:ে|া)(?![\p{L}\p{M}])")
 AROUND = regex.compile(r"^\s*(?:ঘিরে|লক্ষ্য\s+করে|টার্গেট\s+করে)(?![\p{L}\p{M}])")
 PAREN_BEFORE = regex.compile(r"([\p{L}\p{M}\u200c\u200d]+)\s*\(\s*$")
 TOPIC_NOUN = regex.compile(r"^\s*(?:যুদ্ধ|সংঘাত|সংকট|সঙ্কট|পরিস্থিতি|ইস্যু|প্রসঙ্গ|নীতি|ইস্যুতে)")
@@ -116,11 +136,19 @@ def conjunct_role(mention: Mention, text: str, others: list[Mention]) -> str | N
     after = text[conj.end(1):conj.end(1) + 24]
     return next((role for pattern, role in POSTPOSITIONS
                  if role in ("COM", "AGAINST", "TO", "ON") and pattern.match(after)), None)
+# An unlisted group noun after up to two modifiers (X-এর বিভিন্ন মহলকে, X-এর একটি প্রতিনিধিদল,
+# X-এর জ্যেষ্ঠ কর্মকর্তাদের সঙ্গে) with its ending.
+GROUP_AFTER = regex.compile(r"(?:\s+(?!সঙ্গে|সাথে|বিরুদ্ধে|প্রতি|কাছে)[\p{L}\p{M}]+){0,2}?\s+"
+                            r"(?:মহল|কর্মকর্তা|প্রতিনিধিদল|প্রতিনিধি|নেতৃবৃন্দ|কূটনীতিক|মুখপাত্র)"
+                            r"(?P<end>দেরকে|দের|কে|রা|র|ের|গণ|বৃন্দ|ও|টি)?(?![\p{L}\p{M}])")
 CLASSIFIER = regex.compile(r"\s+(?:গোষ্ঠী|সংগঠন|সংস্থা)(কে|র|ের|তে|য়|য়)(?![\p{L}\p{M}])")
 ABLATIVE = regex.compile(r"^\s*থেকে(?![\p{L}\p{M}])")
 # A bare country name before one of these nouns names a place: ইউক্রেন সীমান্তে (at the
 # Ukrainian border), রাশিয়ান সীমান্ত অতিক্রম করে — not a subject.
-AREA_NOUN = regex.compile(r"^\s*(?:সীমান্ত(?!রক্ষী)|সীমানা|ভূখণ্ড|উপকূল|আকাশসীমা|জলসীমা)")
+AREA_NOUN = regex.compile(r"\s*(?:সীমান্ত(?!রক্ষী)|সীমানা|ভূখণ্ড|উপকূল|আকাশসীমা|জলসীমা)")
+# "-ভারত " after a bare country: the first half of a hyphened pair (বাংলাদেশ-ভারত সীমান্ত/সম্পর্ক).
+PAIR_COMPOUND = regex.compile(r"[-–][\p{L}\p{M}]+(?=\s)")
+LETTER = regex.compile(r"[\p{L}\p{M}]")
 
 # Coordination needs a conjunction or a comma: two bare names side by side (রাশিয়ার প্রেসিডেন্ট
 # পুতিন ইউক্রেন …) are subject and object, not a compound subject. In a comma list one

@@ -30,6 +30,8 @@ AGREED_TO = regex.compile(r"^(?:সম্মত|রাজি|প্রস্ত�
 
 # A genitive verbal noun (উৎক্ষেপণের, চালানোর, করার): the predicate is not finite.
 VERBAL_NOUN = regex.compile(r"(?:ার|নোর|ের)$")
+# The light verb of a noun predicate as a genitive verbal noun (ছিন্ন করার, জবাব দেওয়ার).
+LIGHT_VERBAL_NOUN = regex.compile(r"^(?:করার|দেওয়ার|দেয়ার|নেওয়ার|নেয়ার|চালানোর|জানানোর|তোলার)$")
 PRESSED_FOR = regex.compile(r"^(?:চাপ|দাবি|দাবী|আহ্বান|সম্ভাবনা|আশঙ্কা|ঝুঁকি|হুমকি|প্রস্তাব|চেষ্টা|উদ্যোগ)")
 
 
@@ -64,6 +66,8 @@ def status_of(sentence: str, pred_start: int, pred_end: int, last_word: str, eve
         return "hypothetical"
     if VERBAL_NOUN.search(last_word) and any(PRESSED_FOR.match(w) for w in after[:2]):
         return "hypothetical"  # সম্পর্ক ছিন্ন করার চাপে, হামলা চালানোর আশঙ্কা: wanted or feared, not done
+    if after and LIGHT_VERBAL_NOUN.match(after[0]) and any(PRESSED_FOR.match(w) for w in after[1:3]):
+        return "hypothetical"  # সম্পর্ক ছিন্ন করার অভ্যন্তরীণ চাপে: the light verb carries the verbal noun
     if any(INTENT.match(w) for w in after[:3]) and event_type != "AGREE":
         return "planned"
     if last_word.endswith("তে") and after and AGREED_TO.match(after[0]) and event_type != "AGREE":
