@@ -63,3 +63,10 @@ def test_two_leaders_visiting_together_meet_and_a_place_inside_a_name_is_no_targ
                 "ভোস্টোচনি কসমোড্রোমের স্থাপনা পরিদর্শন করেন।", dt.date(2023, 9, 14))
     consult = [(s, t) for typ, s, t in got if typ == "CONSULT"]
     assert len(consult) == 1 and set(consult[0]) == {"Vladimir Putin", "Kim Jong Un"}
+
+
+def test_undated_acts_of_the_states_and_of_their_leaders_stay_two():
+    got = named("রাশিয়া এবং উত্তর কোরিয়ার মধ্যে অস্ত্র কেনা-বেচা সংক্রান্ত আলোচনা চলছে বলে অভিযোগ করেছে যুক্তরাষ্ট্র। "
+                "বিবৃতিতে আরও বলা হয়েছে, পারস্পরিক সম্পর্কের আওতা বাড়াতে চিঠি বিনিময় করছেন পুতিন-কিম।")
+    consult = {frozenset((s, t)) for typ, s, t in got if typ == "CONSULT"}
+    assert consult == {frozenset({"Russia", "North Korea"}), frozenset({"Vladimir Putin", "Kim Jong Un"})}

@@ -372,8 +372,8 @@ def _implied(home: str, pred_type: str, at: int) -> Mention:
 AIMED_WORD = regex.compile(r"(?<![\p{L}\p{M}])[\p{L}\p{M}]+(?:র|এর|ের|দের)(?=\s+(?:বিরুদ্ধে|ওপর|উপর|প্রতি)(?![\p{L}\p{M}]))")
 
 
-UNLISTED_PARTNER = regex.compile(r"(?<![\p{L}\p{M}])(?P<own>(?:তাঁর|তার|নিজের|নিজ)\s+)?(?:[\p{L}\p{M}]+\s+){0,3}?"
-                              r"[\p{L}\p{M}]+(?:দের|ের|র)\s+(?:সঙ্গে|সাথে)(?:ও|ই)?\s+$")
+UNLISTED_PARTNER = regex.compile(r"(?<![\p{L}\p{M}])[\p{L}\p{M}]+(?:দের|ের|র)\s+(?:সঙ্গে|সাথে)(?:ও|ই)?\s+$")
+OWN_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?:তাঁর|তার|নিজের|নিজ)\s+(?:[\p{L}\p{M}]+\s+){0,3}$")
 
 
 def _own_partner(clause: _Clause, actors: list[Mention], text: str, source: Mention,
@@ -381,15 +381,16 @@ def _own_partner(clause: _Clause, actors: list[Mention], text: str, source: Ment
     """The unlisted partner of a meeting (…-দের সঙ্গে বৈঠক) right before the predicate: people of
     the article's own state when the doer is of it, or the doer's own (তাঁর প্রশাসনের কর্মকর্তাদের)."""
     p0 = _pred_start(clause)
-    m = UNLISTED_PARTNER.search(text, max(clause.start, p0 - 120), p0)
+    m = UNLISTED_PARTNER.search(text, max(clause.start, p0 - 60), p0)
     code = source.actor.code if source.actor is not None else None
     if m is None or code is None or any(m.start() < a.end and a.start < m.end() for a in actors):
         return None
-    if code != home and m.group("own") is None:
+    if code != home and OWN_BEFORE.search(text, max(clause.start, m.start() - 80), m.start()) is None:
         return None
     country = load_gazetteer().countries.get(code)
     name = f"unnamed people ({country.name if country is not None else code})"
-    return Mention("actor", m.start(), m.end(), m.group().strip(), actor=Actor(code, name, "CVL", m.group().strip()),
+    words = m.group().strip()
+    return Mention("actor", m.start(), m.end(), words, actor=Actor(code, name, "CVL", words),
                    suffix="", resolved_by="object")
 
 
@@ -1300,7 +1301,8 @@ COOPERATIVE_TYPES = frozenset({"SUPPORT", "AGREE", "CONSULT", "AID", "COOPERATE"
 def _population(a: Actor | None) -> bool:
     """A generic civilian population (people of Bangladesh, supporters, residents): canonical
     names of such groups are common nouns, lower case; named bodies and people are not."""
-    return a is not None and a.sector == "CVL" and bool(a.name) and a.name[:1].islower()
+    return a is not None and a.sector == "CVL" and bool(a.name) and a.name[:1].islower() \
+        and not a.name.startswith("unnamed")  # (an unlisted group met, named by its own words, is no population)
 
 
 # "তিনটি কোম্পানির ওপর নিষেধাজ্ঞা": sanctions on someone named but not an actor we know
@@ -1372,6 +1374,10 @@ def _merge_key(e: Event) -> tuple[object, ...]:
         tname = e.target.text if (e.target.name or "").startswith("unnamed") or ROLE_TAIL.search(e.target.text or "") \
             else e.target.name  # (so is a party's office-holder named only by role: আওয়ামী লীগের সাংগঠনিক সম্পাদক)
         whom = tuple(sorted((e.source.name or "", tname or ""))) if e.symmetric else tname
+    elif e.date is None and e.target is not None and _specificity(e) in (0, 2):
+        # undated, no day ties two tellings together: "talks between Russia and North Korea"
+        # and "letters between Putin and Kim" are two acts; a state and its leader mixed are not told apart
+        whom = _specificity(e)
     return (e.event_type, pair, e.date, e.date_precision, whom)
 
 
