@@ -70,3 +70,15 @@ def test_undated_acts_of_the_states_and_of_their_leaders_stay_two():
                 "বিবৃতিতে আরও বলা হয়েছে, পারস্পরিক সম্পর্কের আওতা বাড়াতে চিঠি বিনিময় করছেন পুতিন-কিম।")
     consult = {frozenset((s, t)) for typ, s, t in got if typ == "CONSULT"}
     assert consult == {frozenset({"Russia", "North Korea"}), frozenset({"Vladimir Putin", "Kim Jong Un"})}
+
+
+def test_a_genitive_doer_and_a_bare_name_before_a_noun_act():
+    res = analyse(Article(article_id="t", raw="রাশিয়ার রাষ্ট্রপতি ভ্লাদিমির পুতিনের উত্তর কোরিয়া সফরের সময় স্বাক্ষরিত "
+                          "হতে যাওয়া চুক্তির একটি প্যাকেজ নিয়ে মস্কো এবং পিয়ংইয়ং আলোচনা করছে।",
+                          published=dt.date(2024, 2, 7), published_source="given"), on_error="raise")
+    visit = [e for e in res.events if e.source.name == "Vladimir Putin"]
+    assert [(e.event_type, e.target.name, e.status) for e in visit] == [("CONSULT", "North Korea", "planned")]
+    # a past act named again by a noun, with no date of its own, is not coded again
+    assert named("বিশেষ করে, জনাব কিম জং উনের রাশিয়া সফর দ্বিপাক্ষিক সম্পর্ককে নতুন উচ্চতায় নিয়ে গেছে।") == []
+    assert named("গত সপ্তাহে উত্তর কোরিয়ার নেতা কিম জং উনের রাশিয়া সফর দ্বিপাক্ষিক সম্পর্ককে নতুন উচ্চতায় নিয়ে গেছে।") \
+        == [("CONSULT", "Kim Jong Un", "Russia")]

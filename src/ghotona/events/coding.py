@@ -204,6 +204,11 @@ def _noun_arguments(window: list[Mention], roles: dict[int, str], text: str, end
     gens = [g for g in gens if not any(o.start > g.end for o in objs)]
     source = agents[-1] if agents else (gens[-1] if gens else None)
     adjacent = [m for m in noms if m.actor is not None and m.actor.code and MODIFIER_GAP.match(text, m.end, end)]
+    if not agents and adjacent and gens and gens[-1].end <= adjacent[-1].start and frame == "st" \
+            and not targets and MODIFIER_GAP.match(text, gens[-1].end, adjacent[-1].start):
+        # "পুতিনের উত্তর কোরিয়া সফর", "ইসরায়েলের গাজা হামলা": the genitive is the doer, the bare
+        # name beside the noun what it is done to
+        return _Args([gens[-1]], adjacent[-1], False)
     if not agents and adjacent:  # ইসরায়েলি ড্রোন হামলা, মার্কিন নিষেধাজ্ঞা: the modifier is the doer
         source = adjacent[-1]
         noms = [m for m in noms if m is not source]
@@ -484,6 +489,23 @@ def _meeting_subject(window: list[Mention], roles: dict[int, str], actors: list[
     return _Args([subject], partner[-1], True)
 
 
+def _mediation(window: list[Mention], roles: dict[int, str], actors: list[Mention], clause: _Clause,
+               text: str) -> _Args | None:
+    """"X ও Y-এর মধ্যে মধ্যস্থতা করছে Z": the mediator Z consults each of the two sides."""
+    between = [m for m in window if roles[id(m)] == "BETWEEN"]
+    if not between:
+        return None
+    partner = between[-1]
+    left = [m for m in window if m.end <= partner.start and coordinated(text, m, partner)]
+    if not left or left[-1].actor is None or partner.actor is None:
+        return None
+    sides = {left[-1].actor.code, partner.actor.code}
+    mediators = [m for m in [*window, *_within(actors, clause.end, clause.after_end)]
+                 if m.start > partner.end and m.actor is not None and m.actor.code and m.actor.code not in sides
+                 and role_of(m, text) == "NOM"]
+    return _Args([mediators[0]], left[-1], False, [partner]) if mediators else None
+
+
 def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Mention | None,
                places: Sequence[Mention] = (), home: str | None = None, domestic: bool = False,
                antecedent: Mention | None = None) -> _Args | None:
@@ -506,6 +528,10 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
     for m in window:
         if roles[id(m)] == "NOM":
             roles[id(m)] = conjunct_role(m, text, actors) or "NOM"
+    if pred.mode == "third-party":
+        mediated = _mediation(window, roles, actors, clause, text)
+        if mediated is not None:
+            return mediated
     if pred.pos == "noun":
         args = _noun_arguments(window, roles, text, _pred_start(clause), pred.frame)
         if args is None and pred.symmetric:
@@ -725,11 +751,11 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
              and m.actor.code and role_of(m, text) in ("NOM", "OBJ")), pron_obj)
         if patient is not None and patient.actor is not None and patient.actor.code == home:
             sources, target = [_implied(home, pred.type, clause.start)], patient
-    if target is None and sources and pred.type == "CONSULT" and sources[0].actor is not None \
-            and sources[0].actor.code and not passive:
+    if (target is None or target.actor is None or target.actor.code is None) and sources and pred.type == "CONSULT" \
+            and sources[0].actor is not None and sources[0].actor.code and not passive:
         # "সংখ্যালঘু সম্প্রদায়ের প্রতিনিধিদের সঙ্গে বৈঠক করবেন ইউনূস", "তাঁর প্রশাসনের জ্যেষ্ঠ কর্মকর্তাদের
         # সঙ্গে বৈঠক করেন বাইডেন": an unlisted group met at home, or the doer's own people
-        target = _own_partner(clause, actors, text, sources[0], home)
+        target = _own_partner(clause, actors, text, sources[0], home) or target
     if not sources and pred.type == "ASSAULT" and target is not None and target.actor is not None:
         # "গাজা উপত্যকা থেকে … রকেট ছোড়া হয়েছে": an attack with no named doer came from the
         # place it was launched from, another state's
@@ -1078,6 +1104,7 @@ def _intent_by_speaker(args: _Args, sent: Sentence, actors: list[Mention], text:
 
 
 INFINITIVE = regex.compile(r"তে$")
+THEN = regex.compile(r"\s*,\s*তখন(?![\p{L}\p{M}])")
 INTERCEPTED = regex.compile(r"(?:ক্ষেপণাস্ত্র|মিসাইল|ড্রোন|রকেট)[\p{L}\p{M}]*\s*$")
 ACCUSAL = regex.compile(r"অভিযুক্ত|অভিযোগ|দোষারোপ|দায়ী")
 REPORTER_TALK = regex.compile(r"\s*জানা\s+(?:যায়|গেছে|গিয়েছে)")
@@ -1214,6 +1241,13 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
                 and "," not in text[prev.clause.end:clause.end]):
             # X-কে দায়ী করে প্রতিশোধের হুমকি দেন Y: the threat is aimed at whom the participle names
             args = _Args(args.sources, prev.args.target, args.symmetric)
+        if (args is not None and args.target is None and pred.type in ("SUPPORT", "AID") and prev is not None
+                and prev.args.sources and args.sources and prev.args.sources[0].actor is not None
+                and args.sources[0].actor is not None and prev.args.sources[0].actor.code != args.sources[0].actor.code
+                and THEN.match(text, prev.clause.end, clause.end)):
+            # "যখন গাম্বিয়া মামলা করেছিল, তখন আরব লিগ এবং ওআইসি পূর্ণাঙ্গ সমর্থন দিয়েছিল": backing whoever
+            # acted in the when-clause
+            args = _Args(args.sources, prev.args.sources[0], args.symmetric)
         if args is None:
             if pred.pos != "noun":
                 aimed = _warned_object(clause, actors, text)
@@ -1258,6 +1292,9 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
             date = news_day
             if date is None and article.published is not None:
                 date = _ongoing(article.published, sent, pm)
+        if (date is None and status in ("occurred", "alleged") and pred.pos == "noun" and args.target is not None
+                and not args.target.suffix and MODIFIER_GAP.match(text, args.target.end, _pred_start(clause))):
+            continue  # "কিম জং উনের রাশিয়া সফর …", undated: a past act named again, told where it is dated
         if VERBAL_NOUN.search(text, _pred_start(clause), clause.end) and TOPIC_AFTER.match(text, clause.end):
             continue  # "আশ্রয় দেওয়ার প্রসঙ্গে", "পাশে থাকার বক্তব্যের বিষয়ে": a topic named, no act told
         if pred.type == "REJECT" and status == "denied":
@@ -1374,10 +1411,11 @@ def _merge_key(e: Event) -> tuple[object, ...]:
         tname = e.target.text if (e.target.name or "").startswith("unnamed") or ROLE_TAIL.search(e.target.text or "") \
             else e.target.name  # (so is a party's office-holder named only by role: আওয়ামী লীগের সাংগঠনিক সম্পাদক)
         whom = tuple(sorted((e.source.name or "", tname or ""))) if e.symmetric else tname
-    elif e.date is None and e.target is not None and _specificity(e) in (0, 2):
-        # undated, no day ties two tellings together: "talks between Russia and North Korea"
-        # and "letters between Putin and Kim" are two acts; a state and its leader mixed are not told apart
-        whom = _specificity(e)
+    elif e.date is None and e.target is not None and _specificity(e) == 2:
+        # undated, no day ties two tellings together: "letters between Putin and Kim" is not
+        # "talks between Russia and North Korea"; acts named by their states (or a state and a
+        # person) are not told apart
+        whom = "named on both sides"
     return (e.event_type, pair, e.date, e.date_precision, whom)
 
 
