@@ -40,6 +40,7 @@ PAIRS = [  # (source, target) as (code, person or None, country name)
     (("BGD", "Sheikh Hasina", "Bangladesh"), ("IND", "Narendra Modi", "India")),
     (("PRK", None, "North Korea"), ("KOR", None, "South Korea")),
     (("IND", None, "India"), ("CHN", None, "China")),
+    (("BGD", "Muhammad Yunus", "Government of Bangladesh"), ("BGD", "Khaleda Zia", "Bangladesh")),   # domestic
 ]
 FAMILY_TYPES = [["CONSULT"], ["AGREE", "COOPERATE", "AID"], ["ACCUSE", "THREATEN"], ["ASSAULT"], ["SANCTION"],
                 ["MOBILIZE"], ["REQUEST"], ["SUPPORT"]]

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 
 from ghotona.stories.cluster import (
-    DATED_SPANS, ClusterConfig, Item, SeedTable, compatible, order_key, peer_compatible, story_id,
+    DATED_SPANS, SLACK_LEVEL, ClusterConfig, Item, SeedTable, compatible, order_key, peer_compatible, story_id,
     strongly_compatible,
 )
 from ghotona.stories.mentions import LEVELS
@@ -190,8 +190,9 @@ class BlockState:
         keys, found = self.keys[level], set()
         if level == NONE:
             before, after = self.config.undated_ahead_days, self.config.undated_back_days
-        else:
-            before, after = DATED_SPANS[level], 0
+        else:   # a unit's range (widened by the slack at loose levels) overlaps the seed's
+            slack = self.config.day_slack if level <= SLACK_LEVEL else 0
+            before, after = DATED_SPANS[level] + slack, slack
         for a, b in spans:
             i = bisect.bisect_left(keys, a - before)
             while i < len(keys) and keys[i] <= b + after:
@@ -254,7 +255,7 @@ class BlockState:
             self._unassign(it.eid)
         slack = self.config.day_slack
         for e in sorted(items, key=order_key(Counter(it.lo for it in items))):
-            qlo, qhi = (e.lo - slack, e.hi + slack) if level == 0 else (e.lo, e.hi)
+            qlo, qhi = (e.lo - slack, e.hi + slack) if level <= SLACK_LEVEL else (e.lo, e.hi)
             cands = [s for s in self.seeds.overlapping(qlo, qhi, level) if compatible(e, self.items[s], self.config)]
             if level == 0 and len(cands) > 1:
                 best = min(abs(self.items[s].lo - e.lo) for s in cands)
