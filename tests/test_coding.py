@@ -786,3 +786,54 @@ def test_verbal_noun_naming_a_process_or_outline_is_no_act():
     got, _ = events("নতুন সরকারের কাছে ক্ষমতা হস্তান্তরের প্রক্রিয়াসহ আরও ৫ মাস প্রেসিডেন্ট হিসেবে সময় "
                     "পাচ্ছেন জো বাইডেন।")
     assert not any(t == "RETREAT" for t, _, _, _ in got)
+
+
+def test_meeting_an_unlisted_group_at_home_is_a_meeting_with_the_states_own_people():
+    got, _ = events("সংখ্যালঘু ইস্যুতে পররাষ্ট্র উপদেষ্টা জানান, প্রধান উপদেষ্টা অধ্যাপক ড. মুহাম্মদ ইউনূস শিগগিরই "
+                    "সংখ্যালঘু সম্প্রদায়ের প্রতিনিধিদের সঙ্গে বৈঠক করবেন। বাংলাদেশের ঢাকায় এ বৈঠক হবে।")
+    assert ("CONSULT", "BGD", "BGD", "planned") in got
+    # abroad, an unlisted group met is nobody's unless it is the doer's own (তাঁর প্রশাসনের কর্মকর্তাদের)
+    got, _ = events("মার্কিন প্রেসিডেন্ট জো বাইডেন সোমবার তাঁর প্রশাসনের জ্যেষ্ঠ নিরাপত্তা কর্মকর্তাদের সঙ্গে "
+                    "বৈঠক করেন। ইরান ও ইসরায়েলের উত্তেজনা বাড়ছে।")
+    assert ("CONSULT", "USA", "USA", "occurred") in got
+
+
+def test_mediator_consults_each_of_the_two_sides():
+    got, _ = events("হামাস ও ইসরায়েলের মধ্যে মধ্যস্থতা করছে কাতার।")
+    assert {(t, s, o) for t, s, o, _ in got} == {("CONSULT", "QAT", "PSE"), ("CONSULT", "QAT", "ISR")}
+
+
+def test_backing_in_a_then_clause_is_for_whoever_acted_in_the_when_clause():
+    got, _ = events("মিয়ানমারের বিরুদ্ধে আইসিজেতে যখন গাম্বিয়া মামলা করেছিল, তখন আরব লিগ এবং ওআইসি "
+                    "পূর্ণাঙ্গ সমর্থন দিয়েছিল।")
+    assert {(t, s, o) for t, s, o, _ in got if t == "SUPPORT"} == {("SUPPORT", "ARAB_LEAGUE", "GMB"),
+                                                                  ("SUPPORT", "OIC", "GMB")}
+
+
+def test_two_predicates_of_one_sentence_telling_one_act_are_one_event():
+    got, res = events("গতকাল সোমবার কোটা সংস্কার আন্দোলনে হাজার হাজার ছাত্র-জনতা মিছিল সমাবেশ করে। "
+                      "বাংলাদেশের ঢাকায় পুলিশ তা জানায়।")
+    protests = [e for e in res.events if e.event_type == "PROTEST"]
+    assert len(protests) == 1, [(e.date, e.evidence.sentence) for e in protests]
+
+
+def test_merge_folds_an_undated_twin_of_the_same_sentence_and_a_coarser_telling():
+    from dataclasses import replace
+
+    from ghotona.events.coding import merge_events
+    _, res = events("২০১৮ সালের ৮ ফেব্রুয়ারি খালেদা জিয়াকে গ্রেপ্তার করে পুলিশ। "
+                    "খালেদা জিয়া গ্রেপ্তার হন ২০১৮ সালে।")
+    e = next(e for e in res.events if e.event_type == "COERCE")
+    undated_twin = replace(e, event_id="twin", date=None, date_precision="none", date_text=None)
+    coarser = replace(e, event_id="coarse", date="2018", date_precision="year",
+                      evidence=replace(e.evidence, start=e.evidence.start + 500, end=e.evidence.end + 500))
+    other_sentence = replace(undated_twin, event_id="other",
+                             evidence=replace(e.evidence, start=e.evidence.start + 900, end=e.evidence.end + 900))
+    kept = merge_events([e, undated_twin, coarser, other_sentence], {})
+    assert [k.event_id for k in kept] == [e.event_id, "other"]  # an undated telling elsewhere may be another act
+
+
+def test_struggle_against_a_ruler_is_a_protest_against_him():
+    got, _ = events("১৯৮৩ সালে বিএনপি জেনারেল এরশাদের স্বৈরশাসনের বিরুদ্ধে আপসহীন সংগ্রাম শুরু করে। "
+                    "বাংলাদেশের ঢাকায় এ আন্দোলন হয়।")
+    assert any(t == "PROTEST" and s == "BGD" for t, s, _, _ in got)

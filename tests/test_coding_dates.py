@@ -57,3 +57,17 @@ def test_an_act_named_by_a_noun_takes_no_lead_day():
     assert got[("CONSULT", "RUS", "PRK")][1:] == ("2023-08-31", "day")
     assert got[("ASSAULT", "RUS", "UKR")] == ("occurred", None, "none")
     assert [v[1:] for k, v in got.items() if k[:2] == ("ACCUSE", "JPN")] == [("2023-08-31", "day")]
+
+
+def test_an_act_of_others_in_a_third_party_quote_is_its_claim():
+    res = analyse(Article(article_id="t", published=FRIDAY, published_source="given", raw=(
+        "দক্ষিণ কোরিয়ার একীকরণ মন্ত্রী কিম ইয়ং হো বৃহস্পতিবার সিউলে সাংবাদিকদের সঙ্গে কথা বলেন। "
+        "\"উত্তর কোরিয়া রাশিয়াকে অস্ত্র সরবরাহ করছে,\" তিনি বলেন।")), on_error="raise")
+    aid = [e for e in res.events if e.event_type == "AID"]
+    assert [(e.source.code, e.target.code, e.status, e.date, e.attributed_to) for e in aid] == \
+        [("PRK", "RUS", "alleged", None, "Kim Yung-ho")]
+    # the same words from one of the two sides are no third party's claim
+    res = analyse(Article(article_id="t", published=FRIDAY, published_source="given", raw=(
+        "উত্তর কোরিয়ার নেতা কিম জং উন বৃহস্পতিবার সাংবাদিকদের সঙ্গে কথা বলেন। "
+        "\"উত্তর কোরিয়া রাশিয়াকে অস্ত্র সরবরাহ করছে,\" তিনি বলেন।")), on_error="raise")
+    assert [e.status for e in res.events if e.event_type == "AID"] == ["occurred"]

@@ -174,7 +174,7 @@ def _pred_start(clause: _Clause) -> int:
 
 
 # X-এর সমালোচনা, X-এর আবেদনের নিন্দা: nothing, or one genitive noun, between X and the predicate
-GEN_OBJECT = regex.compile(r"\s*(?:[\p{L}\p{M}]+(?:ের|ার|র)\s+)?$"
+GEN_OBJECT = regex.compile(r"\s*(?:[\p{L}\p{M}]+(?:ের|ার|র)\s+)?(?:(?:এক|একটি)\s+)?$"
                            # X-এর (ওই) বক্তব্য প্রত্যাখ্যান, X-এর সিদ্ধান্তকে স্বাগত: what X said or did
                            r"|\s*(?:(?:ওই|এই|সেই|ঐ)\s+)?(?:বক্তব্য|দাবি|দাবী|প্রস্তাব|অভিযোগ|আহ্বান|সিদ্ধান্ত|মন্তব্য"
                            r"|পরিকল্পনা|উদ্যোগ|ঘোষণা|আবেদন|অনুরোধ|আমন্ত্রণ)(?:টি|গুলো|গুলি|সমূহ)?(?:কে|ও)?"
@@ -508,7 +508,7 @@ def _mediation(window: list[Mention], roles: dict[int, str], actors: list[Mentio
 
 def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Mention | None,
                places: Sequence[Mention] = (), home: str | None = None, domestic: bool = False,
-               antecedent: Mention | None = None) -> _Args | None:
+               antecedent: Mention | None = None, rivals: dict[str, Mention] | None = None) -> _Args | None:
     pred = clause.pred.predicate
     # "তাঁকে জামিন দেন আদালত", "তাকে গ্রেপ্তার করা হয়": an object pronoun stands for the last named subject
     pron = OBJ_PRONOUN.search(text, clause.start, clause.end) or \
@@ -777,6 +777,11 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
     if (sources and target is None and home is not None and pred.type in ("COERCE", "ASSAULT")
             and pred.frame == "st" and sources[0].actor is not None and sources[0].actor.code == home):
         target = _object_target(clause, actors, text, home, domestic)
+    if (target is None and rivals and sources and pred.type == "ASSAULT" and pred.frame == "st" and not domestic
+            and sources[0].actor is not None and sources[0].actor.code in rivals):
+        # "রাশিয়া ২০১৪ সালে ওই উপত্যকা দখল করে নিয়েছিল", "পাল্টা হামলা চালিয়ে যাচ্ছে রুশ বাহিনী":
+        # in a story of two warring sides, an attack whose goal is left unnamed is on the other side
+        target = rivals[sources[0].actor.code]
     if pred.frame == "s":
         against = [m for m in window if roles[id(m)] == "AGAINST" and m not in sources]
         target = against[-1] if pred.type in ("PROTEST", "MOBILIZE") and against else None
@@ -1018,6 +1023,26 @@ def _claim_lead(sent: Sentence, actors: list[Mention], text: str) -> tuple[Menti
     return None
 
 
+QUOTE_OPEN = regex.compile(r"\s*([\"“‘])")
+QUOTE_CLOSE = {'"': '"', "“": "”", "‘": "’"}
+# after the closing quote: ", তিনি বলেন।" / "বলেছেন মন্ত্রী।" — who said it, and nothing else
+SAID_AFTER = regex.compile(r"\s*,?\s*(?:[^।,\"“”‘’]{0,60}?)(?:বলেন|বলেছেন|বলেছে|বলছেন|জানান|জানিয়েছেন|জানিয়েছে)"
+                           r"(?:\s+[^।,\"“”‘’]{0,60}?)?\s*[।.]?\s*$")
+
+
+def _quoted_claim(sent: Sentence, actors: list[Mention], text: str) -> tuple[Mention, int, int] | None:
+    """For a sentence that is a quotation followed by who said it ('"…," তিনি বলেন।'): the
+    speaker and the quotation's span."""
+    q = QUOTE_OPEN.match(text, sent.start, sent.end)
+    if q is None:
+        return None
+    close = text.rfind(QUOTE_CLOSE[q.group(1)], q.end(), sent.end)
+    if close < 0 or not SAID_AFTER.match(text, close + 1, sent.end):
+        return None
+    who = [m for m in _within(actors, close + 1, sent.end) if m.actor is not None and m.actor.code]
+    return (who[0], q.end(), close) if who else None
+
+
 def _speaker(sent: Sentence, actors: list[Mention], text: str, start: int) -> Mention | None:
     """The named subject of a reporting verb that ends right where a clause starts."""
     for r in REPORTING.finditer(text, sent.start, start):
@@ -1205,7 +1230,7 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
                   news_day: Mention | None = None, home: str | None = None,
                   lead_day: Mention | None = None, accusers: dict[str, Mention] | None = None,
                   domestic: bool = False, antecedent: Mention | None = None,
-                  teller: Mention | None = None) -> list[Event]:
+                  teller: Mention | None = None, rivals: dict[str, Mention] | None = None) -> list[Event]:
     """All events of one sentence (before article-level merging); ``teller`` is who the next
     sentence says told it (এই তথ্য জানিয়েছেন X)."""
     text = article.text
@@ -1214,6 +1239,7 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
         return []  # no predicate, no event (and no need for the sentence's attribution or claim)
     attributed = _attribution(sent, actors, text)
     claim = _claim_lead(sent, actors, text)
+    quoted = _quoted_claim(sent, actors, text)
     coded: list[_Coded] = []
     last_sources: Mention | None = carried
     for clause in _clauses(sent, preds, text):
@@ -1226,7 +1252,7 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
         subject = last_sources
         if pred.type in SPEECH_TYPES:
             subject = _speaker(sent, actors, text, clause.start) or subject
-        args = _arguments(clause, actors, text, subject, places, home, domestic, antecedent)
+        args = _arguments(clause, actors, text, subject, places, home, domestic, antecedent, rivals)
         if claim is not None and sent.start + pm.end <= claim[1] and pred.type == "ACCUSE":
             # X-এর অভিযোগ, Y …: X accuses the subject of the claimed clause
             accused = [m for m in _within(actors, claim[1], sent.end)
@@ -1279,10 +1305,18 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
         if claim is not None and sent.start + pm.start >= claim[1]:
             attribution = _name(claim[0]) or claim[0].text
             status = "alleged" if status == "occurred" else status
+        if quoted is not None and quoted[1] <= sent.start + pm.start < quoted[2] and status == "occurred" \
+                and pred.type not in SPEECH_TYPES and quoted[0].actor is not None and args is not None \
+                and quoted[0].actor.code not in {m.actor.code for m in [*args.sources, args.target]
+                                                 if m is not None and m.actor is not None}:
+            # '"উত্তর কোরিয়া … রাশিয়াকে অস্ত্র সরবরাহ করছে," তিনি বলেন': an act of others told in
+            # a third party's own words is that party's claim
+            attribution = _name(quoted[0]) or quoted[0].text
+            status = "alleged"
         if status not in ("occurred", "alleged") and any(m.resolved_by == "implied" for m in args.sources):
             continue  # an unnamed doer is supplied only for acts reported as done
         habitual = HABITUAL.match(sent.text, pm.end) is not None or sent.text[pm.start:pm.end].endswith("আসছে")
-        lead = para_lead if status not in ("planned", "hypothetical") and not habitual else None
+        lead = para_lead if status not in ("planned", "hypothetical", "alleged") and not habitual else None
         date = _pick_date(dates, clause, sent, lead, text, lead_day, status in ("planned", "hypothetical"))
         if date is None and status == "occurred" and AFTER_THAT.match(sent.text) and article.published is not None:
             date = _after_earlier(dates, sent, article.published)  # "এ ঘটনার পর …": after the act just told
@@ -1436,6 +1470,10 @@ def _specificity(e: Event) -> int:
 
 def merge_events(events: list[Event], kinds: dict[int, str]) -> list[Event]:
     """Rule 1: one event per (type, source, target, date); keep the best evidence."""
+    # "ছাত্র-জনতা মিছিল সমাবেশ করে": two predicates of one sentence telling one act by the same
+    # sides, one of them dated, are that dated act
+    dated_here = {(e.evidence.start, _dyad_key(e), e.status) for e in events if e.date is not None}
+    events = [e for e in events if not (e.date is None and (e.evidence.start, _dyad_key(e), e.status) in dated_here)]
     best: dict[tuple[object, ...], Event] = {}
     rank = {"body": 2, "title": 1, "caption": 0}
     for e in events:
@@ -1519,6 +1557,29 @@ HOME_SHARE = 0.6
 DOMESTIC_SHARE = 0.85  # an article this much about one state has no foreign side to attack it
 
 
+RIVAL_SHARE = 0.7  # two states this much of an article's named states are its two sides
+
+
+def _rivals(mentions: Sequence[Mention]) -> dict[str, Mention]:
+    """In an article about two states (Russia and Ukraine, Israel and Hamas), each one's other side:
+    the two most named states, together at least 70% of its state-coded actor mentions."""
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        if m.kind == "actor" and m.actor is not None and m.actor.code and m.resolved_by not in ("generic", "home") \
+                and m.actor.sector != "MED":
+            counts[m.actor.code] += 1
+    top = counts.most_common(2)
+    if len(top) < 2 or top[1][1] < 2 or top[0][1] + top[1][1] < RIVAL_SHARE * sum(counts.values()):
+        return {}
+    gaz = load_gazetteer()
+    (a, _), (b, _) = top
+    if a not in gaz.countries or b not in gaz.countries:
+        return {}
+    side = {c: Mention("actor", 0, 0, "", actor=Actor(c, gaz.code_name(c), "GOV", ""), resolved_by="rival")
+            for c in (a, b)}
+    return {a: side[b], b: side[a]}
+
+
 def home_country(mentions: Sequence[Mention], share: float = HOME_SHARE) -> str | None:
     """The state an article is about: the code of at least 60% (and two) of its named actor and
     place mentions. Its bare institutions (পুলিশ, সরকার, আদালত) are that state's, as a Dhaka paper's
@@ -1599,6 +1660,7 @@ def code_events(article: Article, sentences: list[Sentence], mentions: list[Ment
     actors = _resolve_anaphors([m for m in mentions if m.kind == "actor"], sentences, article.text)
     home = home_country(mentions)
     domestic = home is not None and home_country(mentions, DOMESTIC_SHARE) == home
+    rivals = _rivals(mentions)
     actors = _resolve_home(actors, home)
     dates = [m for m in mentions if m.kind == "date"]
     places = [m for m in mentions if m.kind == "place"]
@@ -1652,7 +1714,8 @@ def code_events(article: Article, sentences: list[Sentence], mentions: list[Ment
             day = news_day or voice_day  # and the day they spoke
         n_before = len(out)
         out.extend(code_sentence(article, sent, actors, dates, places, governing.get(sent.index), carried,
-                                 day, home, lead_day, accusers, domestic, antecedent, tellers.get(sent.index)))
+                                 day, home, lead_day, accusers, domestic, antecedent, tellers.get(sent.index),
+                                 rivals))
         prev_sent = sent
         for e in out[n_before:]:
             if e.event_type in ("ACCUSE", "REQUEST", "THREATEN") and e.target is not None and e.target.code \
