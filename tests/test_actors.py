@@ -389,3 +389,16 @@ def test_variant_spelling_after_a_role_is_linked_fuzzily() -> None:
 def test_similar_bangladeshi_names_are_not_linked() -> None:
     names = [m.actor.name for m in find_actors("সাবেক এমপি মুশফিকুর রহমানকে গ্রেপ্তার", D("2024-09-01"))]
     assert "Shafiqur Rahman" not in names
+
+
+def test_a_thing_named_after_a_person_is_not_the_person() -> None:
+    from ghotona.actors.coref import resolve_coreference
+
+    text = ("খালেদা জিয়াকে গ্রেফতার করা হয়। জিয়া অরফানেজ ট্রাস্ট দুর্নীতি মামলায় তাকে সাজা দেওয়া হয়। "
+            "পরে জিয়া হাসপাতালে ভর্তি হন।")
+    found = resolve_coreference(text, find_actors(text, dt.date(2018, 2, 8)))
+    people = [(m.text, m.actor.name) for m in found if m.actor is not None and m.actor.name == "Khaleda Zia"]
+    assert people[0] == ("খালেদা জিয়াকে", "Khaleda Zia")
+    assert not any(m.start <= text.index("জিয়া অরফানেজ") < m.end for m in found)  # the trust, not her
+    assert any(m.start == text.index("জিয়া হাসপাতালে") for m in found)           # she went to hospital
+    assert load_gazetteer().eponym("ট্রাস্টের") and not load_gazetteer().eponym("হাসপাতালে")

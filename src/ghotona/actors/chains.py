@@ -233,6 +233,8 @@ class ChainResolver:
         role: Role | None = roles[-1] if roles else None  # type: ignore[assignment]
         role_id = role.role if role else None
         if cats[-1] == "P":
+            if len(chain) == 1 and not chain[-1].suffix and self.gaz.eponym(next_token(self.text, chain[-1].end)):
+                return None  # "জিয়া অরফানেজ ট্রাস্ট", "শেখ মুজিব মেডিকেল কলেজ": named after the person
             person: Person = chain[-1].first("person").ref  # type: ignore[union-attr,assignment]
             return Resolved(self.person_actor(person, text), role_id, "gazetteer")
         s_atoms = [a for a, c in zip(chain, cats) if c == "S"]

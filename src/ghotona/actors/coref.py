@@ -28,7 +28,7 @@ import regex
 
 from ghotona.actors.fuzzy import STOPWORDS, UNLINKED_HONORIFICS
 from ghotona.actors.gazetteer import load_gazetteer
-from ghotona.actors.text import SUFFIXES, is_word, normalize_surface
+from ghotona.actors.text import SUFFIXES, is_word, next_token, normalize_surface
 from ghotona.model import Actor, Mention
 
 __all__ = ["resolve_coreference"]
@@ -152,6 +152,8 @@ def _bare_surnames(text: str, actors: list[Mention], people: dict[str, list[_Per
         suffix = text[e:j]
         if suffix and suffix not in SUFFIXES:
             continue
+        if not suffix and load_gazetteer().eponym(next_token(text, j)):
+            continue  # "জিয়া অরফানেজ ট্রাস্ট": named after the person, not the person
         ref = [p for p in people[hit.group()] if p.mention.end <= s]
         if not ref or len({p.mention.actor.name for p in ref if p.mention.actor}) != 1:
             continue

@@ -32,7 +32,8 @@ BLOC_CODES: frozenset[str] = frozenset({
     "UN", "NATO", "EU", "WEST", "AU", "ASEAN", "OIC", "ARAB_LEAGUE", "GCC", "SAARC", "BIMSTEC",
     "BRICS", "SCO", "G7", "G20", "OPEC", "ICC", "ADB", "COMMONWEALTH",
 })
-TITLE_KINDS = ("honorific", "former", "generic", "modifier", "place_noun", "local_unit", "role_blocker", "block")
+TITLE_KINDS = ("honorific", "former", "generic", "modifier", "place_noun", "local_unit", "role_blocker", "block",
+               "eponym")
 PLACE_KINDS = ("capital", "city", "district", "division", "region", "site", "water", "area")
 ACTOR_MODES = ("full", "strict")
 
@@ -130,8 +131,14 @@ class Gazetteer:
     actor_surfaces: tuple[tuple[str, Entry], ...]
     place_surfaces: tuple[tuple[str, Entry], ...]
     place_nouns: tuple[str, ...]
+    eponym_nouns: tuple[str, ...]
     local_units: frozenset[str]
     role_blockers: frozenset[str]
+
+    def eponym(self, word: str) -> bool:
+        """Whether ``word`` after a person's bare name makes it a thing named after them
+        (জিয়া অরফানেজ ট্রাস্ট, ট্রাস্টের), not the person (খালেদা জিয়া হাসপাতালে: to hospital)."""
+        return any(word == n or word in (n + "ের", n + "র") for n in self.eponym_nouns)
 
     def code_name(self, code: str | None) -> str | None:
         """Canonical name for an actor code: the country, or the organisation keyed so."""
@@ -269,6 +276,7 @@ class _Builder:
         self.actor_surf: list[tuple[str, Entry]] = []
         self.place_surf: list[tuple[str, Entry]] = []
         self.place_nouns: list[str] = []
+        self.eponym_nouns: list[str] = []
         self.local_units: set[str] = set()
         self.role_blockers: set[str] = set()
 
@@ -332,6 +340,8 @@ class _Builder:
             for s in check_surfaces(r["surfaces"], where):
                 if r["kind"] == "place_noun":
                     self.place_nouns.append(s)
+                elif r["kind"] == "eponym":
+                    self.eponym_nouns.append(s)
                 elif r["kind"] == "local_unit":
                     self.local_units.add(s)
                 elif r["kind"] == "role_blocker":
@@ -434,7 +444,8 @@ class _Builder:
             institution_names=MappingProxyType(dict(self.inst_names)), places=tuple(self.places),
             tenures=freeze(by_key), person_tenures=freeze(by_person),
             actor_surfaces=tuple(self.actor_surf), place_surfaces=tuple(self.place_surf),
-            place_nouns=tuple(self.place_nouns), local_units=frozenset(self.local_units),
+            place_nouns=tuple(self.place_nouns), eponym_nouns=tuple(self.eponym_nouns),
+            local_units=frozenset(self.local_units),
             role_blockers=frozenset(self.role_blockers),
         )
 
