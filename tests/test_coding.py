@@ -837,3 +837,43 @@ def test_struggle_against_a_ruler_is_a_protest_against_him():
     got, _ = events("১৯৮৩ সালে বিএনপি জেনারেল এরশাদের স্বৈরশাসনের বিরুদ্ধে আপসহীন সংগ্রাম শুরু করে। "
                     "বাংলাদেশের ঢাকায় এ আন্দোলন হয়।")
     assert any(t == "PROTEST" and s == "BGD" for t, s, _, _ in got)
+
+
+def test_predicate_noun_that_happens_takes_noun_arguments():
+    got, res = events("শপথ নেয়ার পর বিএনপির সঙ্গে ড. ইউনূসের এটিই প্রথম সাক্ষাৎ হতে যাচ্ছে। "
+                      "বাংলাদেশের ঢাকায় এ বৈঠক হবে।")
+    consult = [e for e in res.events if e.event_type == "CONSULT"]
+    assert consult and consult[0].symmetric and consult[0].status == "planned"
+    assert {consult[0].source.name, consult[0].target.name} == {"Muhammad Yunus", "BNP"}
+
+
+def test_protests_that_happen_in_a_country_are_its_peoples_against_its_government():
+    got, res = events("গাজায় ইসরায়েলি হামলায় সমর্থন দেওয়ায় জর্ডানে ব্যাপক বিক্ষোভ হচ্ছে।")
+    protests = [e for e in res.events if e.event_type == "PROTEST"]
+    assert protests and protests[0].source.code == "JOR" and protests[0].source.sector == "CVL"
+    assert protests[0].target is not None and protests[0].target.code == "JOR"
+
+
+def test_a_foreign_call_on_all_parties_is_on_the_storys_state():
+    got, _ = events("বাংলাদেশের পরিস্থিতি নিয়ে জাতিসংঘ মহাসচিব আন্তোনিও গুতেরেস উদ্বেগ জানিয়েছেন। "
+                    "বাংলাদেশের ঢাকায় সহিংসতা চলছে। তিনি সব পক্ষকে শান্ত ও সংযত থাকার আহ্বান জানিয়েছেন।")
+    assert ("REQUEST", "UN", "BGD", "occurred") in got
+
+
+def test_their_country_in_a_claim_is_the_claimants_state():
+    got, res = events("তাইওয়ানের নেতাদের অভিযোগ, চীন তাঁদের দেশের নির্বাচনে হস্তক্ষেপ করছে এবং ভুল তথ্য প্রচার করছে।")
+    coerce = [e for e in res.events if e.event_type == "COERCE"]
+    assert coerce and all(e.source.code == "CHN" and e.target.code == "TWN" for e in coerce)
+    assert all(e.status == "alleged" for e in coerce)
+
+
+def test_whoever_answers_was_asked():
+    got, _ = events("বৃহস্পতিবার বৈধতা প্রশ্নে রাষ্ট্রপতি মোঃ সাহাবুদ্দিন মতামত চাইলে সুপ্রিম কোর্ট বলেন, "
+                    "এর ভিন্ন কোনো পথ খোলা নেই। বাংলাদেশের ঢাকায় এ শুনানি হয়।")
+    assert ("REQUEST", "BGD", "BGD", "occurred") in got
+
+
+def test_an_order_to_an_unlisted_body_at_home_is_a_request_to_the_states_own():
+    got, _ = events("সাইবার নিরাপত্তা নিশ্চিত করতে জাতীয় সাইবার সুরক্ষা অ্যাজেন্সিকে নির্দেশ দিয়েছেন প্রধান উপদেষ্টা "
+                    "অধ্যাপক ড. মুহাম্মদ ইউনূস। বাংলাদেশের ঢাকায় এ বৈঠক হয়। বাংলাদেশের পুলিশ উপস্থিত ছিল।")
+    assert ("REQUEST", "BGD", "BGD", "occurred") in got

@@ -508,7 +508,7 @@ def _mediation(window: list[Mention], roles: dict[int, str], actors: list[Mentio
 
 def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Mention | None,
                places: Sequence[Mention] = (), home: str | None = None, domestic: bool = False,
-               antecedent: Mention | None = None, rivals: dict[str, Mention] | None = None) -> _Args | None:
+               antecedent: Mention | None = None) -> _Args | None:
     pred = clause.pred.predicate
     # "তাঁকে জামিন দেন আদালত", "তাকে গ্রেপ্তার করা হয়": an object pronoun stands for the last named subject
     pron = OBJ_PRONOUN.search(text, clause.start, clause.end) or \
@@ -561,6 +561,17 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
                     _struck_place(places, clause, doer)
                 args = _Args([doer], goal, False) if goal is not None else None
         return args
+    if pred.type == "PROTEST" and NOUN_BE.search(text, _pred_start(clause), clause.end):
+        # "জর্ডানে ব্যাপক বিক্ষোভ হচ্ছে": protests that happen in a country are its people's
+        gaz = load_gazetteer()
+        where = [m for m in window if roles[id(m)] == "LOC" and m.actor is not None and m.actor.code
+                 and gaz.code_name(m.actor.code) == m.actor.name]
+        if where:
+            w = where[-1]
+            country = gaz.countries.get(w.actor.code or "")
+            crowd = Actor(w.actor.code, f"protesters ({country.name if country is not None else w.actor.code})",
+                          "CVL", w.text)
+            return _Args([Mention("actor", w.start, w.end, w.text, actor=crowd, resolved_by="crowd")], None, False)
     passive = bool(PASSIVE.match(text[clause.end:clause.end + 12]))
     noms = [m for m in window if roles[id(m)] == "NOM" or (roles[id(m)] == "AGENT" and passive)]
     noms = [m for m in noms if not _modifier(m, window, roles, text)]
@@ -694,6 +705,11 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
                 # the two sides are the states (their ministers, not the leaders named before)
                 a, b = (_side(m, anaphor) for m in two)
                 return _Args([a], b, True)
+        elif pred.frame == "st" and NOUN_BE.search(text, _pred_start(clause), clause.end) \
+                and (told := _noun_arguments(window, roles, text, _pred_start(clause), pred.frame)) is not None:
+            # "ওআইসির সঙ্গে ইরানের বৈঠক হয়েছে", "পুলিশের সঙ্গে আন্দোলনকারীদের সংঘর্ষ হয়": a predicate noun
+            # that merely "happens" takes its arguments as a noun does
+            return told
         elif carried is not None:
             sources = [carried]
     if target is None and pred.frame == "st" and not NON_FINITE_END.search(text, _pred_start(clause), clause.end):
@@ -777,11 +793,21 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
     if (sources and target is None and home is not None and pred.type in ("COERCE", "ASSAULT")
             and pred.frame == "st" and sources[0].actor is not None and sources[0].actor.code == home):
         target = _object_target(clause, actors, text, home, domestic)
-    if (target is None and rivals and sources and pred.type == "ASSAULT" and pred.frame == "st" and not domestic
-            and sources[0].actor is not None and sources[0].actor.code in rivals):
-        # "রাশিয়া ২০১৪ সালে ওই উপত্যকা দখল করে নিয়েছিল", "পাল্টা হামলা চালিয়ে যাচ্ছে রুশ বাহিনী":
-        # in a story of two warring sides, an attack whose goal is left unnamed is on the other side
-        target = rivals[sources[0].actor.code]
+    if (sources and target is None and domestic and home is not None and pred.type == "REQUEST"
+            and pred.pattern.startswith("নির্দেশ") and sources[0].actor is not None and sources[0].actor.code == home):
+        # "জাতীয় সাইবার সুরক্ষা অ্যাজেন্সিকে নির্দেশ দিয়েছেন প্রধান উপদেষ্টা": an order to an unlisted
+        # body of the story's own state
+        target = _object_target(clause, actors, text, home)
+    if (target is None and sources and home is not None and pred.type in ("REQUEST", "ACCUSE", "THREATEN")
+            and sources[0].actor is not None and sources[0].actor.code not in (None, home)):
+        # "আমরা সব পক্ষকে সহিংসতা থেকে বিরত থাকার আহ্বান জানাই" (a foreign voice on the story's state):
+        # all its parties
+        every = ALL_PARTIES.search(text, clause.sent_start, _pred_start(clause))
+        if every is not None:
+            country = load_gazetteer().countries.get(home)
+            target = Mention("actor", every.start(), every.end(), every.group(), resolved_by="object",
+                             actor=Actor(home, f"all parties ({country.name if country is not None else home})",
+                                         None, every.group()))
     if pred.frame == "s":
         against = [m for m in window if roles[id(m)] == "AGAINST" and m not in sources]
         target = against[-1] if pred.type in ("PROTEST", "MOBILIZE") and against else None
@@ -1129,6 +1155,10 @@ def _intent_by_speaker(args: _Args, sent: Sentence, actors: list[Mention], text:
 
 
 INFINITIVE = regex.compile(r"তে$")
+NOUN_BE = regex.compile(r"\s(?:হয়|হল|হলো|হবে|হচ্ছ|হত|হওয়া|হয়েছ|হয়নি)[\p{L}\p{M}]*$")
+ALL_PARTIES = regex.compile(r"(?<![\p{L}\p{M}])(?:সব|সকল|সংশ্লিষ্ট\s+সব)\s+(?:পক্ষ|পক্ষে|দল)(?:কে|কেই|কেও|ের\s+প্রতি)"
+                         r"(?![\p{L}\p{M}])")
+THEIR_COUNTRY = regex.compile(r"(?<![\p{L}\p{M}])(?:তাঁদের|তাদের|তার|তাঁর|নিজেদের)\s+দেশ(?:ের|কে|ে)?(?![\p{L}\p{M}])")
 THEN = regex.compile(r"\s*,\s*তখন(?![\p{L}\p{M}])")
 INTERCEPTED = regex.compile(r"(?:ক্ষেপণাস্ত্র|মিসাইল|ড্রোন|রকেট)[\p{L}\p{M}]*\s*$")
 ACCUSAL = regex.compile(r"অভিযুক্ত|অভিযোগ|দোষারোপ|দায়ী")
@@ -1230,7 +1260,7 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
                   news_day: Mention | None = None, home: str | None = None,
                   lead_day: Mention | None = None, accusers: dict[str, Mention] | None = None,
                   domestic: bool = False, antecedent: Mention | None = None,
-                  teller: Mention | None = None, rivals: dict[str, Mention] | None = None) -> list[Event]:
+                  teller: Mention | None = None) -> list[Event]:
     """All events of one sentence (before article-level merging); ``teller`` is who the next
     sentence says told it (এই তথ্য জানিয়েছেন X)."""
     text = article.text
@@ -1252,7 +1282,7 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
         subject = last_sources
         if pred.type in SPEECH_TYPES:
             subject = _speaker(sent, actors, text, clause.start) or subject
-        args = _arguments(clause, actors, text, subject, places, home, domestic, antecedent, rivals)
+        args = _arguments(clause, actors, text, subject, places, home, domestic, antecedent)
         if claim is not None and sent.start + pm.end <= claim[1] and pred.type == "ACCUSE":
             # X-এর অভিযোগ, Y …: X accuses the subject of the claimed clause
             accused = [m for m in _within(actors, claim[1], sent.end)
@@ -1267,6 +1297,20 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
                 and "," not in text[prev.clause.end:clause.end]):
             # X-কে দায়ী করে প্রতিশোধের হুমকি দেন Y: the threat is aimed at whom the participle names
             args = _Args(args.sources, prev.args.target, args.symmetric)
+        if (args is not None and args.target is None and pred.type == "REQUEST" and args.sources
+                and sent.text[pm.start:pm.end].endswith("চাইলে")):
+            # "রাষ্ট্রপতি মতামত চাইলে সুপ্রিম কোর্ট বলেন": whoever answers what was asked was asked
+            asked = next((m for m in _within(actors, clause.end, clause.sent_end) if m.actor is not None
+                          and m.actor.code and role_of(m, text) == "NOM" and m not in args.sources), None)
+            if asked is not None:
+                args = _Args(args.sources, asked, args.symmetric)
+        if (args is not None and args.target is None and claim is not None and sent.start + pm.start >= claim[1]
+                and args.sources and args.sources[0].actor is not None and claim[0].actor is not None
+                and args.sources[0].actor.code != claim[0].actor.code
+                and THEIR_COUNTRY.search(text, clause.start, clause.end)):
+            # "তাইওয়ানের নেতাদের অভিযোগ, চীন তাঁদের দেশের নির্বাচনে হস্তক্ষেপ করছে": "their country" is
+            # the claimants' own
+            args = _Args(args.sources, claim[0], args.symmetric)
         if (args is not None and args.target is None and pred.type in ("SUPPORT", "AID") and prev is not None
                 and prev.args.sources and args.sources and prev.args.sources[0].actor is not None
                 and args.sources[0].actor is not None and prev.args.sources[0].actor.code != args.sources[0].actor.code
@@ -1557,29 +1601,6 @@ HOME_SHARE = 0.6
 DOMESTIC_SHARE = 0.85  # an article this much about one state has no foreign side to attack it
 
 
-RIVAL_SHARE = 0.7  # two states this much of an article's named states are its two sides
-
-
-def _rivals(mentions: Sequence[Mention]) -> dict[str, Mention]:
-    """In an article about two states (Russia and Ukraine, Israel and Hamas), each one's other side:
-    the two most named states, together at least 70% of its state-coded actor mentions."""
-    counts: Counter[str] = Counter()
-    for m in mentions:
-        if m.kind == "actor" and m.actor is not None and m.actor.code and m.resolved_by not in ("generic", "home") \
-                and m.actor.sector != "MED":
-            counts[m.actor.code] += 1
-    top = counts.most_common(2)
-    if len(top) < 2 or top[1][1] < 2 or top[0][1] + top[1][1] < RIVAL_SHARE * sum(counts.values()):
-        return {}
-    gaz = load_gazetteer()
-    (a, _), (b, _) = top
-    if a not in gaz.countries or b not in gaz.countries:
-        return {}
-    side = {c: Mention("actor", 0, 0, "", actor=Actor(c, gaz.code_name(c), "GOV", ""), resolved_by="rival")
-            for c in (a, b)}
-    return {a: side[b], b: side[a]}
-
-
 def home_country(mentions: Sequence[Mention], share: float = HOME_SHARE) -> str | None:
     """The state an article is about: the code of at least 60% (and two) of its named actor and
     place mentions. Its bare institutions (পুলিশ, সরকার, আদালত) are that state's, as a Dhaka paper's
@@ -1660,7 +1681,6 @@ def code_events(article: Article, sentences: list[Sentence], mentions: list[Ment
     actors = _resolve_anaphors([m for m in mentions if m.kind == "actor"], sentences, article.text)
     home = home_country(mentions)
     domestic = home is not None and home_country(mentions, DOMESTIC_SHARE) == home
-    rivals = _rivals(mentions)
     actors = _resolve_home(actors, home)
     dates = [m for m in mentions if m.kind == "date"]
     places = [m for m in mentions if m.kind == "place"]
@@ -1714,8 +1734,7 @@ def code_events(article: Article, sentences: list[Sentence], mentions: list[Ment
             day = news_day or voice_day  # and the day they spoke
         n_before = len(out)
         out.extend(code_sentence(article, sent, actors, dates, places, governing.get(sent.index), carried,
-                                 day, home, lead_day, accusers, domestic, antecedent, tellers.get(sent.index),
-                                 rivals))
+                                 day, home, lead_day, accusers, domestic, antecedent, tellers.get(sent.index)))
         prev_sent = sent
         for e in out[n_before:]:
             if e.event_type in ("ACCUSE", "REQUEST", "THREATEN") and e.target is not None and e.target.code \
