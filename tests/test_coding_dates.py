@@ -71,3 +71,11 @@ def test_an_act_of_others_in_a_third_party_quote_is_its_claim():
         "উত্তর কোরিয়ার নেতা কিম জং উন বৃহস্পতিবার সাংবাদিকদের সঙ্গে কথা বলেন। "
         "\"উত্তর কোরিয়া রাশিয়াকে অস্ত্র সরবরাহ করছে,\" তিনি বলেন।")), on_error="raise")
     assert [e.status for e in res.events if e.event_type == "AID"] == ["occurred"]
+
+
+def test_the_day_given_for_this_incident_dates_what_the_lead_told():
+    lead = "ঢাকায় বিএনপির নেতাকর্মীদের ওপর হামলা চালিয়েছে আওয়ামী লীগ। পরে দুই পক্ষের মধ্যে উত্তেজনা ছড়ায়।"
+    got = dated(lead + " সোমবার (২৯ ডিসেম্বর) বেলা ১১টার দিকে এই ঘটনা ঘটে।", dt.date(2025, 12, 30))
+    assert got[("ASSAULT", "BGD", "BGD")] == ("occurred", "2025-12-29", "day")
+    # without the sentence that dates the incident, the attack is undated
+    assert dated(lead, dt.date(2025, 12, 30))[("ASSAULT", "BGD", "BGD")] == ("occurred", None, "none")

@@ -919,6 +919,21 @@ def _governing_dates(sentences: list[Sentence], dates: list[Mention]) -> dict[in
     return governing
 
 
+# "সোমবার (২৯ ডিসেম্বর) বেলা সোয়া ১১টার দিকে … এই ঘটনা ঘটে": the day of what the lead told
+INCIDENT = regex.compile(r"(?<![\p{L}\p{M}])(?:এই|এ|ওই)\s+ঘটনা(?:টি)?\s+(?:ঘটে|ঘটেছে|ঘটেছিল|ঘটলে)(?![\p{L}\p{M}])")
+INCIDENT_SENTENCES = 6
+
+
+def _incident_day(sentences: list[Sentence], dates: list[Mention]) -> Mention | None:
+    """The day an early sentence gives for "this incident" (the act the lead told), when
+    no other sentence of the lead names the day it reports on."""
+    for s in [s for s in sentences if s.kind == "body"][:INCIDENT_SENTENCES]:
+        if INCIDENT.search(s.text):
+            days = [d for d in _within(dates, s.start, s.end) if d.date is not None and d.date.precision == "day"]
+            return days[0] if days else None
+    return None
+
+
 def _lead_day(sentences: list[Sentence], dates: list[Mention]) -> Mention | None:
     """The first day-precise date of the article's lead: the day its story happened."""
     for s in [s for s in sentences if s.kind == "body"][:LEAD_SENTENCES]:
@@ -1691,6 +1706,7 @@ def code_events(article: Article, sentences: list[Sentence], mentions: list[Ment
     if news_day is None and lead_day is not None and lead_day.date is not None and article.published is not None \
             and lead_day.date.date == article.published.isoformat():
         news_day = lead_day  # "২২ সেপ্টেম্বর, …" opening an article of 22 September: the day it reports on
+    news_day = news_day or _incident_day(sentences, dates)
     accusers: dict[str, Mention] = {}
     out: list[Event] = []
     last_subject: Mention | None = None
