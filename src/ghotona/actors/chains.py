@@ -241,6 +241,8 @@ class ChainResolver:
         scope = self.scope_of(s_atoms[0]) if s_atoms else None
         inst_atoms = [a for a, c in zip(chain, cats) if c == "I"]
         inst: Institution | None = inst_atoms[0].first("institution").ref if inst_atoms else None  # type: ignore[union-attr,assignment]
+        if cats[-1] in ("I", "S") and self.office_only(chain[-1]) and self.legislature(chain[-1]):
+            return None  # "জাতীয় সংসদ নির্বাচন", "সংসদ নির্বাচনে": an election, not the parliament acting
         if role is not None and cats[-1] == "R" and self.office_only(chain[-1]):
             if scope is None or s_atoms[0] is not chain[0]:
                 return None
@@ -256,6 +258,15 @@ class ChainResolver:
         if scope is not None and len(chain) == 1:
             return self.resolve_scope(chain[0], scope, text)
         return None
+
+    @staticmethod
+    def legislature(atom: Atom) -> bool:
+        """Whether the atom names a parliament (an organisation or institution of sector LEG)."""
+        for kind in ("institution", "org"):
+            e = atom.first(kind)
+            if e is not None and getattr(e.ref, "sector", None) == "LEG":
+                return True
+        return False
 
     def office_only(self, atom: Atom) -> bool:
         """``প্রেসিডেন্ট নির্বাচন``: the role names an office or an election, not a person."""

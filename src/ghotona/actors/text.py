@@ -35,7 +35,10 @@ _TABLE.update({ord("\r"): "\n", 0x2028: "\n", 0x2029: "\n"})
 # spaces beyond the first.
 _DROP = "\u200b\u200c\u200d\u00ad\ufeff"
 _DROP_RX = regex.compile(f"[{_DROP}]")
-_DELETE_RX = regex.compile(f"[{_DROP}]+| {{2,}}")
+# A hasanta right after a vowel sign is a typing slip no word has (যু্ক্তরাষ্ট্র): dropped too.
+_STRAY_HASANTA = "(?<=[\u09be-\u09cc\u09d7])\u09cd"
+_STRAY_RX = regex.compile(_STRAY_HASANTA)
+_DELETE_RX = regex.compile(f"[{_DROP}]+| {{2,}}|{_STRAY_HASANTA}")
 _CLUSTER_RX = regex.compile(r"\X")
 # Runs of characters ``_TABLE`` maps: translating only these is several times faster than
 # ``str.translate`` over a whole Bengali text, where they are rare.
@@ -157,7 +160,7 @@ def _normalize_clusters(text: str) -> NormText:
     for c in clusters:
         chunk = chunk_of.get(c)
         if chunk is None:
-            chunk = chunk_of[c] = _DROP_RX.sub("", unicodedata.normalize("NFC", c).translate(_TABLE))
+            chunk = chunk_of[c] = _STRAY_RX.sub("", _DROP_RX.sub("", unicodedata.normalize("NFC", c).translate(_TABLE)))
         append(chunk)
     for k in [i for i, ch in enumerate(chunks) if ch == " "]:  # in order: a dropped space frees the next
         if k and chunks[k - 1].endswith(" "):
