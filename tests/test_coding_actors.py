@@ -82,3 +82,17 @@ def test_a_genitive_doer_and_a_bare_name_before_a_noun_act():
     assert named("বিশেষ করে, জনাব কিম জং উনের রাশিয়া সফর দ্বিপাক্ষিক সম্পর্ককে নতুন উচ্চতায় নিয়ে গেছে।") == []
     assert named("গত সপ্তাহে উত্তর কোরিয়ার নেতা কিম জং উনের রাশিয়া সফর দ্বিপাক্ষিক সম্পর্ককে নতুন উচ্চতায় নিয়ে গেছে।") \
         == [("CONSULT", "Kim Jong Un", "Russia")]
+
+
+def test_unnamed_sanctioned_targets_are_named_in_english_with_no_code():
+    from ghotona.events.coding import _unnamed_words
+
+    numbers, nouns = _unnamed_words()  # every row of data/events/unnamed.tsv loads
+    assert numbers["তিনটি"] == "three" and nouns["কোম্পানি"] == ("companies", "BUS")
+    res = analyse(Article(article_id="t", raw="যুক্তরাষ্ট্র তিনটি কোম্পানির ওপর নিষেধাজ্ঞা জারি করেছে।",
+                          published=dt.date(2023, 9, 1), published_source="given"), on_error="raise")
+    [e] = [e for e in res.events if e.event_type == "SANCTION"]
+    assert (e.target.code, e.target.name, e.target.sector, e.target.text) == \
+        (None, "three companies", "BUS", "তিনটি কোম্পানির")
+    assert named("যুক্তরাষ্ট্র ৩টি ব্যাংকের ওপর নিষেধাজ্ঞা দিয়েছে।") == [("SANCTION", "United States", "3 banks")]
+    assert named("যুক্তরাষ্ট্র ইরানের ওপর নিষেধাজ্ঞা দিয়েছে।") == [("SANCTION", "United States", "Iran")]

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import importlib.resources
 import logging
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -25,6 +27,7 @@ from ghotona.actors.gazetteer import Institution, load_gazetteer
 from ghotona.actors.text import normalize_surface
 from ghotona.events.lexicon import PredicateMatch, load_lexicon
 from ghotona.events.roles import OBJECT_ENDINGS, conjunct_role, coordinated, role_of
+from ghotona.errors import DataFileError
 from ghotona.events.status import VERBAL_NOUN, WORD, status_of
 from ghotona.model import Actor, Article, DateValue, Event, Evidence, Mention, Place, Sentence, stable_id
 
@@ -1437,6 +1440,49 @@ def _population(a: Actor | None) -> bool:
 
 # "তিনটি কোম্পানির ওপর নিষেধাজ্ঞা": sanctions on someone named but not an actor we know
 ON_UNNAMED = regex.compile(r"[\p{L}\p{M}]+(?:র|এর|ের)\s+(?:ওপর|উপর)(?![\p{L}\p{M}])")
+COUNTED = regex.compile(r"(?:(?P<count>বেশ\s+কয়েকটি|[\p{L}\p{M}\p{N}]+)\s+)?(?P<noun>[\p{L}\p{M}]+?)(?:এর|ের|র)"
+                        r"(?P<end>)\s+(?:ওপর|উপর)$")
+DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
+
+
+@functools.cache
+def _unnamed_words() -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    """(count word -> English, noun -> (English plural, sector)) from data/events/unnamed.tsv."""
+    numbers: dict[str, str] = {}
+    nouns: dict[str, tuple[str, str]] = {}
+    text = importlib.resources.files("ghotona").joinpath("data/events/unnamed.tsv").read_text(encoding="utf-8")
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
+            continue
+        kind, bengali, english, sector = (line.split("\t") + [""] * 4)[:4]
+        if kind not in ("number", "noun") or not bengali or not english:
+            raise DataFileError(f"unnamed.tsv:{n}: expected kind (number|noun), bengali, english: {line!r}")
+        if kind == "number":
+            numbers[unicodedata.normalize("NFC", bengali)] = english
+        else:
+            nouns[unicodedata.normalize("NFC", bengali)] = (english, sector)
+    return numbers, nouns
+
+
+def _unnamed_goal(text: str, start: int, end: int) -> Actor | None:
+    """The unnamed target "X-এর ওপর" before ``end`` names, in English ("three companies",
+    code null), when its noun is one the data file knows."""
+    hits = list(ON_UNNAMED.finditer(text, start, end))
+    if not hits:
+        return None
+    m = COUNTED.search(text, max(start, hits[-1].start() - 30), hits[-1].end())
+    if m is None:
+        return None
+    numbers, nouns = _unnamed_words()
+    noun = nouns.get(m.group("noun"))
+    if noun is None:
+        return None
+    count = m.group("count") or ""
+    digits = count.translate(DIGITS).removesuffix("টি")
+    number = numbers.get(" ".join(count.split())) or (digits if digits.isdigit() else None)
+    english, sector = noun
+    start = m.start("count") if number else m.start("noun")
+    return Actor(None, f"{number} {english}" if number else english, sector or None, text[start:m.end("end")])
 
 
 def _events_of(article: Article, sent: Sentence, c: _Coded, places: list[Mention],
@@ -1451,6 +1497,8 @@ def _events_of(article: Article, sent: Sentence, c: _Coded, places: list[Mention
     dv = _date_value(c.date, c.status in ("planned", "hypothetical"))
     place = _place(places, c.clause, args.target, pred.mode)
     target = _as_actor(args.target) if args.target is not None else None
+    if target is None and unnamed_goal:
+        target = _unnamed_goal(article.text, c.clause.start, _pred_start(c.clause))
     if pred.type == "PROTEST" and target is None and args.sources:
         target = _own_government(args.sources[0])
     more = [_as_actor(m) for m in args.more if m.actor is not None and m.actor.code]
