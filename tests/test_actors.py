@@ -416,3 +416,11 @@ def test_a_parliament_before_election_names_the_election() -> None:
     found = [(m.text, m.actor.sector) for m in find_actors(text, dt.date(2025, 12, 1)) if m.actor is not None]
     assert ("জাতীয় সংসদ", "LEG") not in found and ("সংসদ", "LEG") not in found
     assert ("জাতীয় সংসদে", "LEG") in found and ("বিএনপি", "PTY") in found
+
+
+def test_a_role_followed_by_another_name_is_not_its_holder() -> None:
+    text = "বৈরুতে নিহত হয়েছেন হামাস নেতা সালেহ আল-আরৌরি। হামাস নেতা গাজায় নিহত হন।"
+    found = [(m.text, m.actor.code, m.actor.name, m.resolved_by)
+             for m in find_actors(text, dt.date(2024, 1, 3)) if m.actor is not None]
+    assert ("হামাস নেতা সালেহ আল-আরৌরি", "PSE", None, "unlinked") in found  # not Ismail Haniyeh
+    assert ("হামাস নেতা", "PSE", "Ismail Haniyeh", "role@date") in found      # the role alone: its holder

@@ -27,6 +27,7 @@ from ghotona.actors.fuzzy import (
     UNLINKED_HONORIFICS,
     FuzzyLink,
     link_after,
+    other_name,
     unlinked_name,
 )
 from ghotona.actors.gazetteer import GazetteerError, load_gazetteer
@@ -99,6 +100,11 @@ def _chain_mention(text: str, norm: NormText, chain: list[Atom], resolver: Chain
             if name is not None:  # keep the person as an unlinked actor with its text
                 end = norm.offset(name[0])
                 actor, suffix, by = Actor(None, None, None, ""), name[1], "unlinked"
+        elif by == "role@date" and (name := other_name(norm.text, chain[-1].end, limit)) is not None:
+            # "হামাস নেতা সালেহ আল-আরৌরি": the role names someone other than its holder, who is
+            # kept as an unlinked person of the role's side
+            end = norm.offset(name[0])
+            actor, suffix, by = Actor(actor.code, None, actor.sector, ""), name[1], "unlinked"
     if by == "unresolved":
         return None
     span = text[start:end]

@@ -551,3 +551,25 @@ def unlinked_name(text: str, pos: int, limit: int) -> tuple[int, str] | None:
     if not kept:
         return None
     return pos + 1 + len(" ".join(kept)), suffix
+
+
+def other_name(text: str, pos: int, limit: int) -> tuple[int, str] | None:
+    """An unknown name of two or three words right after a role ending at ``pos`` (``হামাস নেতা
+    সালেহ আল-আরৌরি``): ``(end, suffix)``, else None. Stricter than :func:`unlinked_name`:
+    no word may be a common word, look like a verb or carry a locative ending, so a role
+    followed by the rest of its sentence (প্রধানমন্ত্রী গাজায় যান) keeps its holder."""
+    words = name_words(text, pos, limit)[:3]
+    kept: list[str] = []
+    suffix = ""
+    for w in words:
+        if w in STOPWORDS or _VERBISH.search(w) or w.endswith(("য়", "তে", "ে")) or w.endswith("."):
+            break
+        kept.append(w)
+        ending = next((e for e in _CLEAR_ENDINGS if w.endswith(e) and len(w) > len(e) + 1), None)
+        if ending is not None:
+            suffix = ending
+            break
+    if len(kept) < 2 or any(w.startswith(_institution_words()) for w in kept):
+        return None
+    return pos + 1 + len(" ".join(kept)), suffix
+
