@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from ghotona.api import create_app
 from ghotona.jobs import ingest
 from ghotona.store import Store
-from ghotona.store import queries
+from ghotona.store import queries, summary
 from ghotona.store.stories import assign_stories
 
 SEEDS = Path(__file__).resolve().parents[1] / "examples" / "seeds.jsonl"
@@ -222,6 +222,18 @@ def test_actor_timeline(client, all_events, interval):
             assert b["period"].endswith("-01")
     periods = [b["period"] for b in body["buckets"]]
     assert periods == sorted(periods)
+
+
+def test_actor_timeline_partners_and_summaries_match_the_events(client, db, all_events):
+    code = a_code(all_events)
+    body = client.get(f"/actors/{code}/timeline").json()
+    assert body["partners"], "the busiest seed actor has no partner"
+    for p in body["partners"]:
+        assert p["code"] != code
+        assert p["n"] == sum(involves(e, code) and involves(e, p["code"]) for e in all_events)
+    with Store(db) as store, store.engine.connect() as conn:   # after ingest, duplicates and stories
+        have, want = summary.stored(conn), summary.compute(conn)
+    assert have.days and have.days == want.days and have.pairs == want.pairs
 
 
 def test_dyad_counts_both_directions(client, all_events):

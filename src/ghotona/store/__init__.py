@@ -2,7 +2,8 @@
 
 One ``Store`` object per database URL. Writes go through ``write`` one batch per
 transaction, so a crash never leaves half an article; re-writing an unchanged article is a
-no-op and an edited one replaces its old events.
+no-op and an edited one replaces its old events. The same transaction keeps the per-actor
+summary tables (``ghotona.store.summary``) equal to what the events imply.
 """
 
 from __future__ import annotations

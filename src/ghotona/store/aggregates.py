@@ -20,7 +20,8 @@ from ghotona.store import Store
 from ghotona.store.queries import (DEFAULT_LIMIT, MAX_LIMIT, Cond, EventQuery, NotFound, Page,
                                    _check_limit, _check_range, _conditions, _encode, _iso,
                                    _known_code, _ne, _offset, check_text)
-from ghotona.store.schema import actors, events
+from ghotona.store.schema import UNDATED, actor_day, actor_partner_month, actors, events
+from ghotona.store.summary import GOLDSTEIN_UNIT, goldstein_units
 
 LOGGER = logging.getLogger(__name__)
 
@@ -134,6 +135,7 @@ class _Bucket:
     g_sum: float = 0.0
     g_n: int = 0
     quads: list[int] = field(default_factory=lambda: [0, 0, 0, 0, 0])
+    unit: int = 1   # what one Goldstein point is in g_sum (summary rows: GOLDSTEIN_UNIT)
 
     def add(self, n: int, g_sum: float | None, g_n: int | None, *quads: int | None, as_source: bool = False) -> None:
         """Add one result row: count, Goldstein sum and count, then QuadClass 1-4 counts."""
@@ -146,24 +148,13 @@ class _Bucket:
 
     @property
     def mean(self) -> float | None:
-        return round(self.g_sum / self.g_n, 2) if self.g_n else None
+        return round(self.g_sum / (self.unit * self.g_n), 2) if self.g_n else None
 
     def to_dict(self) -> dict[str, Any]:
         q = self.quads
         return {"n": self.n, "n_as_source": self.n_as_source, "mean_goldstein": self.mean,
                 "cooperation": q[1] + q[2], "conflict": q[3] + q[4], "verbal_cooperation": q[1],
                 "material_cooperation": q[2], "verbal_conflict": q[3], "material_conflict": q[4]}
-
-
-def _day_stats(me: Any, code: str, conds: list[Cond], fine: tuple[str, ...]) -> sa.Select[Any]:
-    """Per day: stats of the events of ``code`` on one side that are dated finely enough.
-
-    Grouping by the raw day streams over the covering index (code, date_start, …) with no
-    sort; the periods are rolled up in Python. FILTER works on SQLite >= 3.30 and PostgreSQL.
-    """
-    c = events.c
-    day = sa.cast(c.date_start, sa.String).label("day")  # ISO text: cheap to roll up in Python
-    return (sa.select(day, *_stats(c)).where(me == code, c.date_precision.in_(fine), *conds).group_by(c.date_start))
 
 
 def _stats(c: Any) -> list[Any]:
@@ -185,40 +176,112 @@ def timeline(store: Store, code: str, *, interval: str = "month", since: dt.date
     """Events per period for one actor (either side): counts, mean Goldstein, QuadClass split.
 
     Only events dated at least as precisely as ``interval`` are counted; ``n_excluded``
-    says how many were left out (undated or coarser).
+    says how many were left out (undated or coarser). Read from the per-actor summaries
+    (``ghotona.store.summary``: a row per day and date precision, rolled up to periods by
+    the database), so a whole history costs a few thousand rows, never the actor's events.
+    Goldstein sums are exact (integer millionths): a mean is the exact mean rounded.
     """
-    fine, dates, c = _check_interval(interval), _dates(since, until), events.c
+    fine, c = _check_interval(interval), actor_day.c
+    _check_range(since, until)
+    # a date range leaves the undated out (precision none: the only rows under UNDATED)
+    dates = [*([c.date_precision != "none"] if since or until else []), *([c.day >= since] if since else []),
+             *([c.day <= until] if until else [])]
     buckets: dict[str, _Bucket] = {}
-    excluded = 0
     with store.engine.connect() as conn:
         code = _require_code(conn, code)
-        for me, as_source, extra in ((c.source_code, True, []), (c.target_code, False, [_ne(c.source_code, code)])):
-            excluded += conn.execute(sa.select(sa.func.count()).where(me == code, *dates, *extra)).scalar_one()
-            for day, *stats in conn.execute(_day_stats(me, code, [*dates, *extra], fine)):
-                excluded -= stats[0]
-                key = _period(day[:10], interval)
-                (buckets.get(key) or buckets.setdefault(key, _Bucket())).add(*stats, as_source=as_source)
-        top = _partners(conn, code, dates, partners)
+        total = conn.execute(sa.select(sa.func.sum(c.n)).where(c.code == code, *dates)).scalar_one()
+        period = _period_sql(conn.dialect.name, interval)
+        sums = (sa.func.sum(c[k]) for k in ("n", "n_source", "g_sum", "g_n", "q1", "q2", "q3", "q4"))
+        sel = (sa.select(period, *sums)
+               .where(c.code == code, c.date_precision.in_(fine), *dates).group_by(period))
+        for day, n, n_source, *stats in conn.execute(sel):
+            b = buckets[day] = _Bucket(n_as_source=int(n_source), unit=GOLDSTEIN_UNIT)
+            b.add(n, *stats)
+        top = _partners(conn, code, since, until, partners)
         names = _names(conn, [code]).get(code, [])
     rows = [{"period": day, **b.to_dict()} for day, b in sorted(buckets.items())]
+    n_events = sum(b.n for b in buckets.values())
     return {"code": code, "label": actor_label(code), "names": names, "interval": interval,
-            "since": _iso(since), "until": _iso(until), "buckets": rows, "n_events": sum(b.n for b in buckets.values()),
-            "n_excluded": excluded, "partners": top}
+            "since": _iso(since), "until": _iso(until), "buckets": rows, "n_events": n_events,
+            "n_excluded": int(total or 0) - n_events, "partners": top}
 
 
-def _partners(conn: sa.Connection, code: str, dates: list[Cond], n: int) -> list[dict[str, Any]]:
-    """The actors ``code`` has most events with (either direction)."""
+def _period_sql(dialect: str, interval: str) -> Any:
+    """The first day (YYYY-MM-DD text) of the day/week (Monday)/month of ``actor_day.day``,
+    computed by the database so a whole history is rolled up before it reaches Python."""
+    day = actor_day.c.day
+    if dialect == "postgresql":
+        # as a timestamp without time zone, so the session's zone plays no part
+        start = sa.cast(day, sa.DateTime())
+        if interval != "day":
+            start = sa.func.date_trunc(interval, start)
+        return sa.func.to_char(start, "YYYY-MM-DD").label("period")
+    # SQLite keeps a date as YYYY-MM-DD text (a day groups in index order, with no sort);
+    # 'weekday 0' moves to the Sunday that ends the week
+    if interval == "day":
+        return sa.type_coerce(day, sa.String).label("period")
+    modifiers = ("weekday 0", "-6 days") if interval == "week" else ("start of month",)
+    return sa.func.date(day, *modifiers, type_=sa.String).label("period")
+
+
+def _month_end(day: dt.date) -> dt.date:
+    if day.month == 12:
+        return day.replace(day=31)
+    return day.replace(month=day.month + 1, day=1) - dt.timedelta(days=1)
+
+
+def _whole_months(since: dt.date | None, until: dt.date | None) -> tuple[dt.date | None, dt.date | None] | None:
+    """(first day of the first, last day of the last) whole month inside [since, until], an
+    open end staying None; None when the range holds no whole month."""
+    try:
+        lo = since if since is None or since.day == 1 else _month_end(since) + dt.timedelta(days=1)
+        hi = until if until is None or until == _month_end(until) else until.replace(day=1) - dt.timedelta(days=1)
+    except OverflowError:   # since in December 9999 or until in January of year 1: no whole month
+        return None
+    return None if lo is not None and hi is not None and lo > hi else (lo, hi)
+
+
+def _partners(conn: sa.Connection, code: str, since: dt.date | None, until: dt.date | None,
+              n: int) -> list[dict[str, Any]]:
+    """The actors ``code`` has most events with (either direction).
+
+    Whole months inside the range come from ``actor_partner_month``; the days of a month
+    the range covers only in part (at most two stretches) are counted from the events.
+    """
+    p = actor_partner_month.c
+    tally: dict[str, list[int]] = {}
+    whole = _whole_months(since, until)
+    edges: list[tuple[dt.date | None, dt.date | None]] = []
+    if whole is None:
+        edges.append((since, until))
+    else:
+        lo, hi = whole
+        conds = [p.code == code, *([p.month != UNDATED] if since or until else []),
+                 *([p.month >= lo] if lo else []), *([p.month <= hi] if hi else [])]
+        sel = sa.select(p.partner, sa.func.sum(p.n), sa.func.sum(p.g_sum), sa.func.sum(p.g_n)).where(*conds)
+        for partner, k, g_sum, g_n in conn.execute(sel.group_by(p.partner)):
+            _tally(tally, partner, int(k), int(g_sum or 0), int(g_n or 0))
+        if since is not None and lo is not None and lo != since:
+            edges.append((since, lo - dt.timedelta(days=1)))
+        if until is not None and hi is not None and hi != until:
+            edges.append((hi + dt.timedelta(days=1), until))
     c = events.c
-    tally: dict[str, list[float]] = {}
-    for me, other in ((c.source_code, c.target_code), (c.target_code, c.source_code)):
-        sel = (sa.select(other, sa.func.count(), sa.func.sum(c.goldstein), sa.func.count(c.goldstein))
-               .where(me == code, other.is_not(None), other != code, *dates).group_by(other))
-        for partner, k, g_sum, g_n in conn.execute(sel):
-            t = tally.setdefault(partner, [0, 0.0, 0])
-            t[0], t[1], t[2] = t[0] + k, t[1] + float(g_sum or 0), t[2] + g_n
+    for a, b in edges:
+        for me, other in ((c.source_code, c.target_code), (c.target_code, c.source_code)):
+            sel = (sa.select(other, c.goldstein, sa.func.count())
+                   .where(me == code, other.is_not(None), other != code, *_dates(a, b)).group_by(other, c.goldstein))
+            for partner, goldstein, k in conn.execute(sel):
+                _tally(tally, partner, k, goldstein_units(goldstein) * k, 0 if goldstein is None else k)
     top = sorted(tally.items(), key=lambda kv: (-kv[1][0], kv[0]))[:n]
-    return [{"code": p, "label": actor_label(p), "n": int(t[0]),
-             "mean_goldstein": round(t[1] / t[2], 2) if t[2] else None} for p, t in top]
+    return [{"code": p, "label": actor_label(p), "n": t[0],
+             "mean_goldstein": round(t[1] / (GOLDSTEIN_UNIT * t[2]), 2) if t[2] else None} for p, t in top]
+
+
+def _tally(tally: dict[str, list[int]], partner: str, k: int, g_sum: int, g_n: int) -> None:
+    t = tally.get(partner) or tally.setdefault(partner, [0, 0, 0])
+    t[0] += k
+    t[1] += g_sum
+    t[2] += g_n
 
 
 def _pair_stats(a: str, b: str, dates: list[Cond]) -> sa.Select[Any]:

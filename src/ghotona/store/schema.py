@@ -196,10 +196,10 @@ UNDATED = dt.date(9999, 12, 31)   # never the first day of a month, nor a date t
 actor_day = sa.Table(
     "actor_day", metadata,
     sa.Column("code", sa.String(12), primary_key=True),
-    sa.Column("side", sa.String(1), primary_key=True),            # s: as source; t: as target of another
     sa.Column("day", sa.Date, primary_key=True),                  # events.date_start, or UNDATED
     sa.Column("date_precision", sa.String(5), primary_key=True),
-    sa.Column("n", sa.Integer, nullable=False),
+    sa.Column("n", sa.Integer, nullable=False),                   # events of the actor (either side)
+    sa.Column("n_source", sa.Integer, nullable=False),            # of which the actor is the source
     sa.Column("g_sum", sa.BigInteger, nullable=False),            # Goldstein sum in millionths
     sa.Column("g_n", sa.Integer, nullable=False),                 # events with a Goldstein score
     *(sa.Column(f"q{q}", sa.Integer, nullable=False) for q in (1, 2, 3, 4)),  # QuadClass counts
