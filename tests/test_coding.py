@@ -877,3 +877,93 @@ def test_an_order_to_an_unlisted_body_at_home_is_a_request_to_the_states_own():
     got, _ = events("সাইবার নিরাপত্তা নিশ্চিত করতে জাতীয় সাইবার সুরক্ষা অ্যাজেন্সিকে নির্দেশ দিয়েছেন প্রধান উপদেষ্টা "
                     "অধ্যাপক ড. মুহাম্মদ ইউনূস। বাংলাদেশের ঢাকায় এ বৈঠক হয়। বাংলাদেশের পুলিশ উপস্থিত ছিল।")
     assert ("REQUEST", "BGD", "BGD", "occurred") in got
+
+
+def test_what_a_state_does_judged_names_the_state_as_target():
+    got, _ = events("ভারতের পররাষ্ট্রমন্ত্রী এক বিবৃতি দেন। এরপর বাংলাদেশের পররাষ্ট্র উপদেষ্টা তৌহিদ হোসেন "
+                    "দিল্লির ভূমিকাকে সম্পূর্ণ 'অগ্রহণযোগ্য' বলে মন্তব্য করেন।")
+    assert ("ACCUSE", "BGD", "IND", "occurred") in got
+
+
+def test_thanks_for_what_a_government_gave_go_to_that_government():
+    got, _ = events("মার্কিন প্রতিরক্ষামন্ত্রী পিট হেগসেথ বলেছেন, তিনি নাইজেরিয়ান সরকারের সমর্থন ও সহযোগিতার জন্য কৃতজ্ঞ।")
+    assert ("SUPPORT", "USA", "NGA", "occurred") in got
+
+
+def test_bare_the_country_struck_is_the_country_last_named_other_than_the_doers():
+    got, _ = events("রাশিয়া জানিয়েছে, ইউক্রেনের সেনারা দেশটির ৩০ কিলোমিটার ভেতরে ঢুকে গেছে।")
+    assert ("ASSAULT", "UKR", "RUS", "occurred") in got
+    assert not any(t == "ASSAULT" and o == "UKR" for t, _, o, _ in got)
+
+
+def test_whose_remand_a_home_court_grants_is_one_of_the_states_people():
+    got, _ = events("ঢাকার কেরানীগঞ্জে বিস্ফোরণের মামলায় আহসান উল্লাহ'র পাঁচ দিনের রিমান্ড মঞ্জুর করেছেন আদালত। "
+                    "বাংলাদেশের পুলিশ তাকে আদালতে হাজির করে। বাংলাদেশের ঢাকায় এ শুনানি হয়।")
+    assert ("COERCE", "BGD", "BGD", "occurred") in got
+
+
+def test_a_charge_named_by_its_crime_accuses_the_crimes_owner():
+    got, _ = events("দক্ষিণ আফ্রিকা আন্তর্জাতিক বিচার আদালতকে ইসরায়েলের গণহত্যার অভিযোগকে খতিয়ে দেখার জন্য "
+                    "আবেদন জানিয়েছে।")
+    assert ("ACCUSE", "ZAF", "ISR", "occurred") in got
+    assert not any(t == "ACCUSE" and s == "ISR" for t, s, _, _ in got)  # Israel is charged, not charging
+    assert not any(t == "ACCUSE" and o == "UN" for t, _, o, _ in got)  # the court is asked to look into it
+    assert ("REQUEST", "ZAF", "UN", "occurred") in got
+
+
+def test_a_states_weapons_as_subject_are_the_state_acting():
+    got, _ = events("কিয়েভের কর্মকর্তারা বলছেন, ইউক্রেনের ড্রোনগুলো রাশিয়ার একটি বড় বিমানঘাঁটি ও তেল সংরক্ষণাগার "
+                    "লক্ষ্য করে হামলা করেছে।")
+    assert ("ASSAULT", "UKR", "RUS", "occurred") in got
+    got, _ = events("ইসরায়েলের ড্রোন হামলায় নিহত হয়েছেন ফিলিস্তিনের হামাস নেতা ইসমাইল হানিয়া।")
+    assert [(t, s, o) for t, s, o, _ in got] == [("ASSAULT", "ISR", "PSE")]  # (the drone strike: unchanged)
+
+
+def test_coming_to_a_state_to_talk_is_talking_with_that_state():
+    got, _ = events("মার্কিন বার্তা সংস্থা এপি জানায়, যুদ্ধবিরতির প্রস্তাব নিয়ে আলোচনা করতে বুধবার মিসরে এসেছে "
+                    "ইসরায়েলের একটি প্রতিনিধিদল।")
+    assert ("CONSULT", "ISR", "EGY", "occurred") in got
+
+
+def test_we_after_a_long_speech_lead_is_the_speakers_side():
+    got, _ = events("এ বিষয়ে ৫৩ বিজিবি ব্যাটালিয়নের অধিনায়ক লেফটেন্যান্ট কর্নেল মনির-উজ-জামান জানান, আমরা ঘটনার "
+                    "খবর পেয়েছি। কারণ আমরা বিএসএফের সঙ্গে যোগাযোগ করেছি।")
+    assert ("CONSULT", "BGD", "IND", "occurred") in got
+
+
+def test_done_on_someones_order_makes_them_the_doer():
+    _, res = events("বাংলাদেশের ঢাকায় খালেদা জিয়া কারাগারে ছিলেন। প্রধানমন্ত্রী শেখ হাসিনার নির্বাহী আদেশে তার সাজা "
+                    "স্থগিত করা হয়।")
+    concede = [e for e in res.events if e.event_type == "CONCEDE"]
+    assert concede and concede[0].source.name == "Sheikh Hasina" and concede[0].target.name == "Khaleda Zia"
+
+
+def test_committed_to_working_with_a_state_is_an_intent_toward_it():
+    got, _ = events("নাইজেরিয়ার প্রেসিডেন্ট বোলা তিনুবু বলেন, যুক্তরাষ্ট্র ও আন্তর্জাতিক সম্প্রদায়ের সঙ্গে কাজ করতে তার সরকার "
+                    "প্রতিশ্রুতিবদ্ধ।")
+    assert ("AGREE", "NGA", "USA", "occurred") in got
+
+
+def test_the_place_shielded_from_an_attack_is_not_the_target_of_a_deployment():
+    got, _ = events("ইসরাইলে সম্ভাব্য হামলা ঠেকাতে রোববার যুক্তরাষ্ট্র একটি সাবমেরিন পাঠিয়েছে।")
+    assert not any(o == "ISR" for _, _, o, _ in got)
+
+
+def test_an_arrest_told_by_its_object_alone_is_the_home_authorities_act():
+    got, _ = events("বাংলাদেশের ঢাকায় এ ঘটনা। ২০০৭ সালের ৩ সেপ্টেম্বর ভোরে খালেদা জিয়াকে বাসভবন থেকে গ্রেপ্তারের পর "
+                    "সোজা নিয়ে যাওয়া হয় আদালতে।")
+    assert ("COERCE", "BGD", "BGD", "occurred") in got
+
+
+def test_forces_entering_a_foreign_region_attack_it_but_a_leader_entering_visits():
+    got, _ = events("গত সপ্তাহে ইউক্রেনীয় বাহিনী রাশিয়ান সীমান্ত অতিক্রম করে রাশিয়ার কুরস্ক অঞ্চলে প্রবেশ করে।")
+    assert ("ASSAULT", "UKR", "RUS", "occurred") in got
+    got, _ = events("উত্তর কোরিয়ার নেতা কিম জং উন ১২ সেপ্টেম্বর রাশিয়ার ভূখণ্ডে প্রবেশের পর পুতিনের সঙ্গে বৈঠক করেন।")
+    assert not any(t == "ASSAULT" for t, _, _, _ in got)
+
+
+def test_pressure_to_do_an_act_is_no_act():
+    got, _ = events("এখন ইসরায়েলের সঙ্গে সম্পর্ক ছিন্ন করার অভ্যন্তরীণ চাপে রয়েছে জর্ডান কর্তৃপক্ষ।")
+    assert not any(t == "SANCTION" for t, _, _, _ in got)
+    got, _ = events("জর্ডান ইসরায়েলের সঙ্গে সম্পর্ক ছিন্ন করেছে।")
+    assert ("SANCTION", "JOR", "ISR", "occurred") in got

@@ -79,3 +79,18 @@ def test_the_day_given_for_this_incident_dates_what_the_lead_told():
     assert got[("ASSAULT", "BGD", "BGD")] == ("occurred", "2025-12-29", "day")
     # without the sentence that dates the incident, the attack is undated
     assert dated(lead, dt.date(2025, 12, 30))[("ASSAULT", "BGD", "BGD")] == ("occurred", None, "none")
+
+
+def test_a_running_total_takes_no_lead_day():
+    lead = "মঙ্গলবার গাজায় ইসরায়েলি হামলায় ২০ জন ফিলিস্তিনি নিহত হয়েছেন।\n\nবৈঠকটি দীর্ঘ সময় ধরে চলে।\n\nএতে নানা বিষয় উঠে আসে।"
+
+    def assaults(last: str) -> list[tuple[str | None, str]]:
+        res = analyse(Article(article_id="t", published=dt.date(2024, 1, 3), published_source="given",
+                              raw=f"{lead}\n\n{last}"), on_error="raise")
+        return [(e.date, e.evidence.sentence[:8]) for e in res.events if e.event_type == "ASSAULT"]
+
+    # the war's running total is no act of Tuesday: a second, undated event
+    assert assaults("ইসরায়েলি হামলায় এ পর্যন্ত ২২ হাজারের বেশি ফিলিস্তিনি নিহত হয়েছেন।") == \
+        [("2024-01-02", "মঙ্গলবার"), (None, "ইসরায়েল")]
+    # the same words without a total tell of the lead's day: one event
+    assert assaults("ইসরায়েলি হামলায় ২০ জন ফিলিস্তিনি নিহত হয়েছেন।") == [("2024-01-02", "মঙ্গলবার")]

@@ -70,7 +70,11 @@ def _within(ms: Sequence[Mention], start: int, end: int) -> list[Mention]:
 
 # A verbal noun followed by these names a topic (দেওয়ার প্রসঙ্গে, থাকার বক্তব্যের), not an act.
 TOPIC_AFTER = regex.compile(r"\s+(?:(?:একটি|এই|ওই)\s+)?(?:প্রসঙ্গ|বক্তব্য|মন্তব্য|বিষয়ে|বিষয়টি|ব্যাপারে\s+প্রশ্ন"
-                            r"|প্রক্রিয়া|রূপরেখা)[\p{L}\p{M}]*")  # হস্তান্তরের প্রক্রিয়া: the process, not the act
+                            r"|প্রক্রিয়া|রূপরেখা|(?:অভ্যন্তরীণ\s+|আন্তর্জাতিক\s+)?চাপে|(?:অভ্যন্তরীণ\s+|আন্তর্জাতিক\s+)?চাপের\s+মুখে"
+                            r")[\p{L}\p{M}]*")  # (সম্পর্ক ছিন্ন করার অভ্যন্তরীণ চাপে: under pressure to, not done)  # হস্তান্তরের প্রক্রিয়া: the process, not the act
+
+
+LIGHT_VERBAL_NOUN = regex.compile(r"\s+(?:করার|দেওয়ার|দেয়ার|নেওয়ার|নেয়ার|চালানোর)(?![\p{L}\p{M}])")
 
 
 def _verbal_noun(p: PredicateMatch, text: str) -> bool:
@@ -108,6 +112,10 @@ DAY_ANAPHOR = regex.compile(r"(?<![\p{L}\p{M}])(?:সেদিন|সেদি�
 
 
 SAID = regex.compile(r"(?<![\p{L}\p{M}])বলে(?![\p{L}\p{M}])")
+# "২২ হাজারের বেশি ফিলিস্তিনি নিহত হয়েছেন", "এ পর্যন্ত … নিহত": a running total of a war or a
+# campaign, not an act of the news day.
+RUNNING_TOTAL = regex.compile(r"[\p{N}]+\s*(?:হাজার|লাখ|লক্ষ)|(?<![\p{L}\p{M}])(?:এ|এখন)\s+পর্যন্ত(?![\p{L}\p{M}])"
+                              r"|(?<![\p{L}\p{M}])সর্বমোট(?![\p{L}\p{M}])")
 # "অস্বীকার করে আসছে", "দাবি করে আসছেন": an act kept up over time, not one of the news day.
 HABITUAL = regex.compile(r"\s*(?:করে\s+)?আস(?:ছে|ছেন|ছিল|ছিলেন|ছিলো)(?![\p{L}\p{M}])")
 
@@ -182,7 +190,12 @@ GEN_OBJECT = regex.compile(r"\s*(?:[\p{L}\p{M}]+(?:ের|ার|র)\s+)?(?:(?:
                            r"|\s*(?:(?:ওই|এই|সেই|ঐ)\s+)?(?:বক্তব্য|দাবি|দাবী|প্রস্তাব|অভিযোগ|আহ্বান|সিদ্ধান্ত|মন্তব্য"
                            r"|পরিকল্পনা|উদ্যোগ|ঘোষণা|আবেদন|অনুরোধ|আমন্ত্রণ)(?:টি|গুলো|গুলি|সমূহ)?(?:কে|ও)?"
                            # X-এর এই বক্তব্যের সাথে একমত: agreeing with what X said
-                           r"(?:(?:ের|র)\s+(?:সাথে|সঙ্গে)(?:ও|ই)?)?\s+$")
+                           r"(?:(?:ের|র)\s+(?:সাথে|সঙ্গে)(?:ও|ই)?)?\s+$"
+                           # দিল্লির ভূমিকাকে সম্পূর্ণ 'অগ্রহণযোগ্য' বলে, X-এর পদক্ষেপকে স্বাগত: what X does, judged
+                           r"|\s*(?:(?:ওই|এই|সেই|ঐ)\s+)?(?:ভূমিকা|পদক্ষেপ|আচরণ|কর্মকাণ্ড|অবস্থান|হস্তক্ষেপ|তৎপরতা)"
+                           r"(?:টি|গুলো|গুলি|সমূহ)?(?:কে)\s+(?:[\p{L}\p{M}]+\s+){0,2}[\'‘\"“]?$")
+# X-এর <up to three words>-এর জন্য <predicate>: what the thanks are for is X's
+GEN_FOR = regex.compile(r"(?:\s+[\p{L}\p{M}]+){1,3}?(?:ের|র)\s+জন্য\s+$")
 COM_BEFORE = regex.compile(r"\s*(?:সঙ্গে|সাথে)\s*$")  # X-এর সঙ্গে Y-এর <noun>
 NEAR_NOUN = regex.compile(r"\s+(?:[\p{L}\p{M}]+\s+){0,1}$")
 
@@ -284,6 +297,9 @@ BARE_OBJ_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:তাদের|তাঁ
 BARE_POSSESSIVE = regex.compile(r"(?<![\p{L}\p{M}])(?:তার|তাঁর)\s*$")
 POSSESSED_OBJECT_TYPES = frozenset({"CONCEDE", "COERCE", "ACCUSE", "SUPPORT", "SANCTION"})
 # "X-এর সঙ্গে" standing (at most two words) right before a one-sided predicate is its target.
+# "X-এর সঙ্গে কাজ করতে প্রতিশ্রুতিবদ্ধ/প্রস্তুত": committed to working with X is an intent toward X.
+WORK_WITH = regex.compile(r"(?:\s*(?:ও|এবং)\s+(?:[\p{L}\p{M}]+\s+){0,2}[\p{L}\p{M}]+(?:ের|র|দের))?\s*(?:সঙ্গে|সাথে)(?:ও|ই)?\s+(?:একসঙ্গে\s+|একযোগে\s+)?(?:কাজ|সহযোগিতা)\s+(?:করতে|করার)"
+                          r"(?:\s+[\p{L}\p{M}]+){0,3}?\s+$")
 NEAR_COM = regex.compile(r"\s*(?:সঙ্গে|সাথে|সংগে)(?:ও|ই)?\s+(?:[\p{L}\p{M}]+\s+){0,2}$")
 
 
@@ -306,9 +322,38 @@ IN_AREA = regex.compile(r"(?:\s+[\p{L}\p{M}\p{N},]+){0,3}?\s+(?:[\p{L}\p{M}]*(?:
 IN_ATTACK = regex.compile(r"(?:য়|তে|ণে|র্ষণে)$")
 
 
+# A charge named by its crime (গণহত্যার অভিযোগ, দুর্নীতির মামলা), not a bare অভিযোগ.
+CRIME_CHARGE = regex.compile(r"(?!অভিযোগ)[\p{L}\p{M}]+(?:ের|র)\s+(?:অভিযোগ|মামলা)")
+ARRIVE = regex.compile(r"\s+(?:এসেছে|এসেছেন|এসেছিল|এসেছিলেন|আসছে|আসছেন|আসবে|আসবেন|গেছে|গেছেন|গিয়েছে|গিয়েছেন"
+                    r"|যাচ্ছে|যাচ্ছেন|যাবে|যাবেন|পৌঁছেছে|পৌঁছেছেন|পৌঁছায়|পৌঁছান)(?![\p{L}\p{M}])")
+HOSTILE_GOAL_TYPES = frozenset({"ASSAULT", "SANCTION", "THREATEN", "MOBILIZE"})
+BARE_COUNTRY = regex.compile(r"(?<![\p{L}\p{M}])দেশটি(?:র|তে|কে)(?:ও)?(?![\p{L}\p{M}])")
+
+
+def _country_anaphor(actors: list[Mention], text: str, clause: _Clause, doer: Mention) -> Mention | None:
+    """A bare দেশটির/দেশটিতে/দেশটিকে in the clause, not part of a named actor: the state last named
+    before it other than the doer's, as an actor."""
+    gaz = load_gazetteer()
+    for hit in BARE_COUNTRY.finditer(text, clause.start, _pred_start(clause)):
+        if hit.start() < doer.end or any(m.start <= hit.start() < m.end for m in actors):
+            continue
+        before = [m for m in actors if m.end <= hit.start() and m.actor is not None and m.actor.code
+                  and m.actor.code != doer.actor.code and gaz.code_name(m.actor.code) == m.actor.name]
+        if before:
+            b = before[-1]
+            return Mention("actor", hit.start(), hit.end(), hit.group(), resolved_by="anaphor",
+                           actor=Actor(b.actor.code, b.actor.name, b.actor.sector, hit.group()))
+    return None
+
+
+SHIELDED = regex.compile(r"\s+(?:সম্ভাব্য|সম্ভব্য|সম্ভাব্য\s+পাল্টা|পাল্টা|যেকোনো|যে\s+কোনো)?\s*(?:হামলা|আক্রমণ)\s+"
+                         r"(?:ঠেকাতে|ঠেকানোর|প্রতিরোধে|প্রতিরোধের|মোকাবিলায়|মোকাবিলার)(?![\p{L}\p{M}])")
+
+
 def _locative_goal(window: list[Mention], roles: dict[int, str], places: list[Mention], clause: _Clause,
                    source: Mention | None, text: str = "") -> Mention | None:
-    locs = [m for m in window if roles[id(m)] == "LOC"]
+    # (not the place shielded: "ইসরাইলে সম্ভাব্য হামলা ঠেকাতে … সাবমেরিন পাঠিয়েছে" is aimed at the attacker)
+    locs = [m for m in window if roles[id(m)] == "LOC" and not (text and SHIELDED.match(text, m.end))]
     if locs:
         return locs[-1]
     src_code = source.actor.code if source is not None and source.actor is not None else None
@@ -318,7 +363,8 @@ def _locative_goal(window: list[Mention], roles: dict[int, str], places: list[Me
             return m
     src_code = source.actor.code if source is not None and source.actor is not None else None
     for m in reversed(_within(places, clause.start, clause.end)):
-        if m.place is not None and m.place.code and m.place.code != src_code and (m.suffix or "").endswith(LOCATIVE):
+        if m.place is not None and m.place.code and m.place.code != src_code and (m.suffix or "").endswith(LOCATIVE) \
+                and not (text and SHIELDED.match(text, m.end)):
             return _place_actor(m)
     return None
 
@@ -380,6 +426,10 @@ def _implied(home: str, pred_type: str, at: int) -> Mention:
 AIMED_WORD = regex.compile(r"(?<![\p{L}\p{M}])[\p{L}\p{M}]+(?:র|এর|ের|দের)(?=\s+(?:বিরুদ্ধে|ওপর|উপর|প্রতি)(?![\p{L}\p{M}]))")
 
 
+# An unlisted owner right before a penalty noun (X-এর রিমান্ড, X'র পাঁচ দিনের রিমান্ড, X-এর কারাদণ্ড).
+PENALTY_OWNER = regex.compile(r"(?<![\p{L}\p{M}])(?!(?:দিনের|মাসের|বছরের|মেয়াদের)\s)[\p{L}\p{M}]+(?:['’]র|এর|ের|র)\s+(?:(?:[\p{N}\p{L}\p{M}]+\s+)?দিনের\s+)?"
+                              r"$")
+PENALTY_NOUN = regex.compile(r"(?:রিমান্ড|কারাদণ্ড|সাজা|জেল|কারাবাস)")
 UNLISTED_PARTNER = regex.compile(r"(?<![\p{L}\p{M}])[\p{L}\p{M}]+(?:দের|ের|র)\s+(?:সঙ্গে|সাথে)(?:ও|ই)?\s+$")
 OWN_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?:তাঁর|তার|নিজের|নিজ)\s+(?:[\p{L}\p{M}]+\s+){0,3}$")
 
@@ -411,6 +461,12 @@ def _object_target(clause: _Clause, actors: list[Mention], text: str, home: str,
     if domestic:  # (X-এর বিরুদ্ধে/ওপর: in a story wholly about one state, one of its people)
         found += [*AIMED_WORD.finditer(text, clause.start, _pred_start(clause))]
     objs = sorted((o for o in found if not any(s <= o.start() < e for s, e in covered)), key=lambda o: o.start())
+    if not objs and domestic and clause.pred.predicate.type == "COERCE":
+        # "আহসান উল্লাহ'র পাঁচ দিনের রিমান্ড মঞ্জুর করেছেন আদালত": whose remand, whose sentence
+        owner = PENALTY_OWNER.search(text, clause.start, _pred_start(clause)) \
+            if PENALTY_NOUN.match(text, _pred_start(clause)) else None
+        if owner is not None and not any(s <= owner.start() < e for s, e in covered):
+            objs = [owner]
     if not objs:
         return None
     o = objs[-1]
@@ -537,6 +593,15 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
             return mediated
     if pred.pos == "noun":
         args = _noun_arguments(window, roles, text, _pred_start(clause), pred.frame)
+        if args is not None and pred.type == "ACCUSE" and args.sources and roles.get(id(args.sources[0])) == "GEN" \
+                and CRIME_CHARGE.match(text, _pred_start(clause), clause.end) \
+                and text[args.sources[0].end:_pred_start(clause)].isspace():
+            # "ইসরায়েলের গণহত্যার অভিযোগ", "খালেদা জিয়ার দুর্নীতির মামলা": whose crime is charged is
+            # the accused; the accuser is the clause's subject named before, if any
+            accused = args.sources[0]
+            accusers = [m for m in window if roles[id(m)] == "NOM" and m.end <= accused.start and m.actor is not None
+                        and m.actor.code and m.actor.code != (accused.actor.code if accused.actor else None)]
+            return _Args([accusers[-1]], accused, False) if accusers else None
         if args is None and pred.symmetric:
             # "X-এর সঙ্গে বৈঠক শেষে Y বলেন", "X-এর সঙ্গে সাক্ষাতের কথা স্মরণ করে Y": the subject of
             # the verb the meeting leads into met X
@@ -549,6 +614,15 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
                 side = replace(carried, actor=replace(carried.actor, name=load_gazetteer().code_name(carried.actor.code),
                                                       sector="GOV"))
                 args = _Args([side], partner[-1], True)
+        if args is None and home is not None and pred.type in ("COERCE", "CONCEDE") and pred.frame == "st" \
+                and VERBAL_NOUN.search(text, _pred_start(clause), clause.end) \
+                and not any(m.actor is not None and m.actor.code and roles[id(m)] in ("NOM", "GEN", "AGENT") for m in window):
+            # "২০০৭ সালের ৩ সেপ্টেম্বর খালেদা জিয়াকে … গ্রেপ্তারের পর": an arrest told with its object and no
+            # doer is the state's authorities' act on one of its own
+            obj = next((m for m in reversed(window) if roles[id(m)] == "OBJ" and m.actor is not None
+                        and m.actor.code == home), None)
+            if obj is not None:
+                args = _Args([_implied(home, pred.type, clause.start)], obj, False)
         if args is not None and pred.frame == "ts":
             args = _Args([args.target], args.sources[0], args.symmetric) if args.target else None
         named_victim = any(m.actor is not None and m.actor.code and role_of(m, text) == "NOM"
@@ -576,7 +650,9 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
                           "CVL", w.text)
             return _Args([Mention("actor", w.start, w.end, w.text, actor=crowd, resolved_by="crowd")], None, False)
     passive = bool(PASSIVE.match(text[clause.end:clause.end + 12]))
-    noms = [m for m in window if roles[id(m)] == "NOM" or (roles[id(m)] == "AGENT" and passive)]
+    # (X-এর নির্দেশে … হামলা চালানো হয়েছে: the passive may be inside the predicate too)
+    by_agent = passive or bool(PASSIVE_IN.search(text, _pred_start(clause), clause.end))
+    noms = [m for m in window if roles[id(m)] == "NOM" or (roles[id(m)] == "AGENT" and by_agent)]
     noms = [m for m in noms if not _modifier(m, window, roles, text)]
     for m in noms:
         if m.resolved_by == "demonym" and DEMONYM_OBJECT.match(text, m.end):
@@ -590,7 +666,8 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
     if not pred.symmetric:
         # a one-sided act's "X-এর সঙ্গে" belongs to a noun before it (রাশিয়ার সাথে সম্পর্ক উন্নয়নের জন্য
         # … অনুরোধ) unless it stands right before the predicate (ইসরায়েলের সঙ্গে সম্পর্ক ছিন্ন)
-        targets = [m for m in targets if roles[id(m)] != "COM" or NEAR_COM.match(text, m.end, _pred_start(clause))]
+        targets = [m for m in targets if roles[id(m)] != "COM" or NEAR_COM.match(text, m.end, _pred_start(clause))
+                   or (pred.type == "AGREE" and WORK_WITH.match(text, m.end, _pred_start(clause)))]
     conj_targets: list[Mention] = []
     for t in [t for t in targets if roles[id(t)] in ("AGAINST", "ON", "TO", "OBJ", "COM")]:
         # "X, Y ও Z-এর বিরুদ্ধে", "X ও Y-কে": Bengali marks only the last conjunct; every
@@ -673,6 +750,14 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
                and m.actor.code and GEN_OBJECT.match(text, m.end, p0)]
         if gen:
             target = gen[-1]
+    if target is None and pred.type == "SUPPORT" and pred.frame == "st":
+        # "নাইজেরিয়ান সরকারের সমর্থন ও সহযোগিতার জন্য কৃতজ্ঞ", "X-এর সহায়তার জন্য ধন্যবাদ জানান": thanks
+        # for what X gave go to X
+        p0 = _pred_start(clause)
+        gen = [m for m in window if roles[id(m)] == "GEN" and m not in sources and m.actor is not None
+               and m.actor.code and GEN_FOR.match(text, m.end, p0)]
+        if gen:
+            target = gen[-1]
     if target is None:
         rest = [m for m in noms if m not in sources and m.start > sources[-1].end] if sources else []
         target = rest[0] if rest else None
@@ -715,6 +800,14 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
             return told
         elif carried is not None:
             sources = [carried]
+    if target is None and pred.type == "CONSULT" and sources and sources[0].actor is not None \
+            and text[_pred_start(clause):clause.end].endswith("করতে"):
+        # "আলোচনা করতে বুধবার মিসরে এসেছে ইসরায়েলের একটি প্রতিনিধিদল": came to a state to talk there,
+        # with that state
+        dest = next((m for m in _within(actors, clause.end, clause.after_end) if m.actor is not None and m.actor.code
+                     and m.actor.code != sources[0].actor.code and role_of(m, text) == "LOC"
+                     and ARRIVE.match(text, m.end)), None)
+        target = dest or target
     if target is None and pred.frame == "st" and not NON_FINITE_END.search(text, _pred_start(clause), clause.end):
         # "সমর্থন দিয়ে আসছে নেতানিয়াহু সরকারকে": an object right after a finite verb
         post_obj = [m for m in _within(actors, clause.end, clause.after_end) if m.actor is not None
@@ -748,6 +841,11 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
         if len(two) == 2:
             target = two[1]
             conj_targets = [two[0]] if two[0].actor.code != two[1].actor.code else []
+    if target is None and pred.type in HOSTILE_GOAL_TYPES and pred.frame == "st" and sources \
+            and sources[0].actor is not None and sources[0].actor.code:
+        # "ইউক্রেনের সেনারা দেশটির ৩০ কিলোমিটার ভেতরে ঢুকে গেছে": a bare "the country" struck is the
+        # country last named other than the doer's
+        target = _country_anaphor(actors, text, clause, sources[0]) or target
     if target is None and pred.type in LOCATIVE_GOAL_TYPES and pred.frame != "ts":
         target = _locative_goal(window, roles, list(places), clause, sources[0] if sources else None, text)
     if target is None and pred.type == "ACCUSE" and sources and sources[0].actor is not None:
@@ -1203,6 +1301,7 @@ def _drop_requested(coded: list[_Coded], text: str) -> list[_Coded]:
                 and (nxt.clause.pred.predicate.type in ("REQUEST", "ACCUSE")
                      or (nxt.clause.pred.predicate.type == "SUPPORT" and FOR.match(text, c.clause.end)))
                 and (pm.predicate.type not in ("REQUEST", "ACCUSE", "SUPPORT")
+                     or pm.predicate.mode == "investigate"  # X-কে … খতিয়ে দেখার জন্য আবেদন: asked of X
                      or (pm.predicate.type == nxt.clause.pred.predicate.type == "REQUEST"
                          and INFINITIVE.search(last)))  # বিরত থাকতে আহ্বান: one request
                 and "," not in text[c.clause.end:nxt.clause.end]
@@ -1382,7 +1481,8 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
         date = _pick_date(dates, clause, sent, lead, text, lead_day, status in ("planned", "hypothetical"))
         if date is None and status == "occurred" and AFTER_THAT.match(sent.text) and article.published is not None:
             date = _after_earlier(dates, sent, article.published)  # "এ ঘটনার পর …": after the act just told
-        if date is None and status == "occurred" and not habitual and pred.pos == "verb":
+        if date is None and status == "occurred" and not habitual and pred.pos == "verb" \
+                and not RUNNING_TOTAL.search(sent.text, 0, pm.start):
             # the day the article reports on, named in its lead (not for an alleged act: that
             # is the day of the claim), else, for the present progressive, the publication day
             date = news_day
@@ -1391,7 +1491,10 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
         if (date is None and status in ("occurred", "alleged") and pred.pos == "noun" and args.target is not None
                 and not args.target.suffix and MODIFIER_GAP.match(text, args.target.end, _pred_start(clause))):
             continue  # "কিম জং উনের রাশিয়া সফর …", undated: a past act named again, told where it is dated
-        if VERBAL_NOUN.search(text, _pred_start(clause), clause.end) and TOPIC_AFTER.match(text, clause.end):
+        light = LIGHT_VERBAL_NOUN.match(text, clause.end)
+        if (VERBAL_NOUN.search(text, _pred_start(clause), clause.end) and TOPIC_AFTER.match(text, clause.end)) \
+                or (light is not None and TOPIC_AFTER.match(text, light.end())):
+            # (also "সম্পর্ক ছিন্ন করার অভ্যন্তরীণ চাপে": the light verb's verbal noun after the predicate)
             continue  # "আশ্রয় দেওয়ার প্রসঙ্গে", "পাশে থাকার বক্তব্যের বিষয়ে": a topic named, no act told
         if pred.type == "REJECT" and status == "denied":
             continue  # not denying (স্বীকার কিংবা অস্বীকার করেনি) is no act
@@ -1719,7 +1822,7 @@ def _resolve_home(actors: list[Mention], home: str | None) -> list[Mention]:
 PERSON_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])তিনি(?:ও|ই)?(?![\p{L}\p{M}])")
 PLURAL_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:তারা|তাঁরা)(?:ও|ই)?(?![\p{L}\p{M}])")
 # A sentence opening with its speaker and a reporting verb: "তিনি আরও বলেন, …", "মিলার বলেন, …".
-SPEECH_LEAD = regex.compile(r"^\s*(?:[\p{L}\p{M}.]+\s+){0,6}?(?:আরও\s+|আরো\s+)?(?:বলেন|বলেছেন|জানান|জানিয়েছেন)\s*,")
+SPEECH_LEAD = regex.compile(r"^\s*(?:[\p{L}\p{M}\p{N}.\-–]+\s+){0,10}?(?:আরও\s+|আরো\s+)?(?:বলেন|বলেছেন|জানান|জানিয়েছেন)\s*,")
 WE = regex.compile(r"(?<![\p{L}\p{M}])আমরা(?:ও|ই)?(?![\p{L}\p{M}])")
 PERSON_OBJECT = regex.compile(r"(?<![\p{L}\p{M}])(?:তাকে|তাঁকে)(?:ও)?(?![\p{L}\p{M}])")
 
@@ -1806,7 +1909,8 @@ def code_events(article: Article, sentences: list[Sentence], mentions: list[Ment
                 accusers[e.target.code] = Mention("actor", e.evidence.start, e.evidence.start, e.source.text,
                                                   actor=e.source)
         subjects = [m for m in _within(actors, sent.start, sent.end)
-                    if m.actor is not None and m.actor.name and role_of(m, article.text) == "NOM"]
+                    if m.actor is not None and (m.actor.name or (m.resolved_by == "unlinked" and m.actor.code))
+                    and role_of(m, article.text) == "NOM"]  # (an unlinked person of a known side too)
         if subjects:
             last_subject = subjects[0]
             last_person = next((m for m in subjects if _person(m)), last_person)

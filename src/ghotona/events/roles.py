@@ -17,7 +17,8 @@ POSTPOSITIONS: tuple[tuple[regex.Pattern[str], str], ...] = tuple(
         (r"কাছ\s+থেকে|নিকট\s+থেকে|থেকে", "FROM"),
         (r"কাছে|নিকট|প্রতি", "TO"),
         (r"মধ্যে|মধ্যকার|মধ্যেকার", "BETWEEN"),
-        (r"কর্তৃক|দ্বারা|পক্ষ\s+থেকে|তরফে", "AGENT"),
+        # X-এর নির্দেশে/আদেশে, রাষ্ট্রপতির নির্বাহী আদেশে: done on X's order, X is the doer
+        (r"কর্তৃক|দ্বারা|পক্ষ\s+থেকে|তরফে|(?:নির্বাহী\s+|সরাসরি\s+)?(?:নির্দেশে|আদেশে|নির্দেশনায়)", "AGENT"),
         (r"মতে|বরাত|উদ্ধৃতি|অনুসারে|অনুযায়ী|বরাতে", "ATTRIB"),
     )
 )
@@ -60,6 +61,8 @@ def role_of(mention: Mention, text: str) -> str:
             return "PREMISES"
         if AIMED_AT.match(text, mention.end, mention.end + 80):
             return "AGAINST"  # X-এর একটি বিমানঘাঁটি লক্ষ্য করে হামলা: X is struck
+        if WEAPONS_AFTER.match(text, mention.end, mention.end + 60):
+            return "NOM"  # "ইউক্রেনের ড্রোনগুলো … হামলা করেছে": X's weapons acting are X acting
         group = GROUP_AFTER.match(text, mention.end, mention.end + 80)
         if group is not None:
             # "ভারতের বিভিন্ন মহলকে", "ইসরায়েলের একটি প্রতিনিধিদল": an unlisted group of X's people
@@ -117,8 +120,8 @@ _PREMISE_NOUN = (r"(?:বাড়ি|বাসা|বাসভবন|বাস�
 PREMISES = regex.compile(r"\s*(?:[\p{L}\p{M}]+\s+){0,1}" + _PREMISE_NOUN)
 PREMISES_AFTER_NAME = regex.compile(r"(?:\s+[\p{L}\p{M}.]+){1,3}?(?:র|এর|ের)\s+(?:[\p{L}\p{M}]+\s+){0,1}"
                                     + _PREMISE_NOUN)
-# "X-এর <up to five words> লক্ষ্য করে" (ইসরায়েলের দক্ষিণাঞ্চল ও তেল আবিব শহরকে লক্ষ্য করে): what the act is aimed at belongs to X.
-AIMED_AT = regex.compile(r"(?:\s+[\p{L}\p{M}\p{N}]+){1,5}?\s+(?:লক্ষ্য|লক্ষ্যবস্তু|টার্গেট)\s+কর(?:ে|া)(?![\p{L}\p{M}])")
+# "X-এর <up to six words> লক্ষ্য করে" (ইসরায়েলের দক্ষিণাঞ্চল ও তেল আবিব শহরকে লক্ষ্য করে): what the act is aimed at belongs to X.
+AIMED_AT = regex.compile(r"(?:\s+[\p{L}\p{M}\p{N}]+){1,6}?\s+(?:লক্ষ্য|লক্ষ্যবস্তু|টার্গেট)\s+কর(?:ে|া)(?![\p{L}\p{M}])")
 AROUND = regex.compile(r"^\s*(?:ঘিরে|লক্ষ্য\s+করে|টার্গেট\s+করে)(?![\p{L}\p{M}])")
 PAREN_BEFORE = regex.compile(r"([\p{L}\p{M}\u200c\u200d]+)\s*\(\s*$")
 TOPIC_NOUN = regex.compile(r"^\s*(?:যুদ্ধ|সংঘাত|সংকট|সঙ্কট|পরিস্থিতি|ইস্যু|প্রসঙ্গ|নীতি|ইস্যুতে)")
@@ -141,6 +144,10 @@ def conjunct_role(mention: Mention, text: str, others: list[Mention]) -> str | N
 GROUP_AFTER = regex.compile(r"(?:\s+(?!সঙ্গে|সাথে|বিরুদ্ধে|প্রতি|কাছে)[\p{L}\p{M}]+){0,2}?\s+"
                             r"(?:মহল|কর্মকর্তা|প্রতিনিধিদল|প্রতিনিধি|নেতৃবৃন্দ|কূটনীতিক|মুখপাত্র)"
                             r"(?P<end>দেরকে|দের|কে|রা|র|ের|গণ|বৃন্দ|ও|টি)?(?![\p{L}\p{M}])")
+# X-এর ড্রোনগুলো, X-এর যুদ্ধবিমানটি as a subject (a bare ইরানের ক্ষেপণাস্ত্র may be an object: ঠেকাতে).
+WEAPONS_AFTER = regex.compile(r"\s+(?:ড্রোন|যুদ্ধবিমান|যুদ্ধজাহাজ|ক্ষেপণাস্ত্র|রকেট|ট্যাংক|ট্যাঙ্ক)(?:গুলো|গুলি|টি)"
+                              r"(?:ও)?\s+(?!(?:হামলা|আক্রমণ|অভিযান|গোলা|বোমা|হামলায়|হামলার|ভূপাতিত|ধ্বংস)"
+                              r"|[\p{L}\p{M}]+(?:ের|র)?\s+(?:হামলা|আক্রমণ))")
 CLASSIFIER = regex.compile(r"\s+(?:গোষ্ঠী|সংগঠন|সংস্থা)(কে|র|ের|তে|য়|য়)(?![\p{L}\p{M}])")
 ABLATIVE = regex.compile(r"^\s*থেকে(?![\p{L}\p{M}])")
 # A bare country name before one of these nouns names a place: ইউক্রেন সীমান্তে (at the
