@@ -967,3 +967,12 @@ def test_pressure_to_do_an_act_is_no_act():
     assert not any(t == "SANCTION" for t, _, _, _ in got)
     got, _ = events("জর্ডান ইসরায়েলের সঙ্গে সম্পর্ক ছিন্ন করেছে।")
     assert ("SANCTION", "JOR", "ISR", "occurred") in got
+
+
+def test_a_protest_announced_or_called_by_a_body_is_held_by_it():
+    got, _ = events("বাংলাদেশের ঢাকায় এ ঘটনা। বাংলাদেশের পুলিশ ছিল। ওদিকে ইনকিলাব মঞ্চের চট্টগ্রাম, সিলেট ও রংপুর শাখা আজ "
+                    "স্থানীয়ভাবে অবস্থান কর্মসূচি পালনের ঘোষণা দিয়েছে।")
+    assert ("PROTEST", "BGD", "BGD") in {(t, s, o) for t, s, o, _ in got}
+    got, _ = events("বাংলাদেশের ঢাকায় এ ঘটনা। বাংলাদেশের পুলিশ ছিল। ১৮ ডিসেম্বর বিএনপি ও জামায়াতে ইসলামী আহূত হরতালে "
+                    "দেশ অচল হয়ে পড়ে।")
+    assert ("PROTEST", "BGD", "BGD") in {(t, s, o) for t, s, o, _ in got}

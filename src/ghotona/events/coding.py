@@ -74,7 +74,7 @@ TOPIC_AFTER = regex.compile(r"\s+(?:(?:একটি|এই|ওই)\s+)?(?:প্
                             r")[\p{L}\p{M}]*")  # (সম্পর্ক ছিন্ন করার অভ্যন্তরীণ চাপে: under pressure to, not done)  # হস্তান্তরের প্রক্রিয়া: the process, not the act
 
 
-LIGHT_VERBAL_NOUN = regex.compile(r"\s+(?:করার|দেওয়ার|দেয়ার|নেওয়ার|নেয়ার|চালানোর)(?![\p{L}\p{M}])")
+LIGHT_VN_AFTER = regex.compile(r"\s+(?:করার|দেওয়ার|দেয়ার|নেওয়ার|নেয়ার|চালানোর)(?![\p{L}\p{M}])")
 
 
 def _verbal_noun(p: PredicateMatch, text: str) -> bool:
@@ -324,6 +324,8 @@ IN_ATTACK = regex.compile(r"(?:য়|তে|ণে|র্ষণে)$")
 
 # A charge named by its crime (গণহত্যার অভিযোগ, দুর্নীতির মামলা), not a bare অভিযোগ.
 CRIME_CHARGE = regex.compile(r"(?!অভিযোগ)[\p{L}\p{M}]+(?:ের|র)\s+(?:অভিযোগ|মামলা)")
+CALLED_BY = regex.compile(r"\s+(?:আহূত|আহুত|ঘোষিত)\s+$")
+ANNOUNCED = regex.compile(r"\s+(?:(?:পালনের|পালন|করার|শুরুর)\s+)?(?:ঘোষণা|ডাক)\s+(?:দি|দে)[\p{L}\p{M}]*")
 ARRIVE = regex.compile(r"\s+(?:এসেছে|এসেছেন|এসেছিল|এসেছিলেন|আসছে|আসছেন|আসবে|আসবেন|গেছে|গেছেন|গিয়েছে|গিয়েছেন"
                     r"|যাচ্ছে|যাচ্ছেন|যাবে|যাবেন|পৌঁছেছে|পৌঁছেছেন|পৌঁছায়|পৌঁছান)(?![\p{L}\p{M}])")
 HOSTILE_GOAL_TYPES = frozenset({"ASSAULT", "SANCTION", "THREATEN", "MOBILIZE"})
@@ -623,6 +625,19 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
                         and m.actor.code == home), None)
             if obj is not None:
                 args = _Args([_implied(home, pred.type, clause.start)], obj, False)
+        if args is None and pred.type == "PROTEST":
+            # "বিএনপি ও জামায়াত আহূত হরতাল", "X-এর … শাখা অবস্থান কর্মসূচি পালনের ঘোষণা দিয়েছে": who
+            # called or announced the protest holds it
+            p0 = _pred_start(clause)
+            called = CALLED_BY.search(text, clause.start, p0)
+            announced = ANNOUNCED.match(text, clause.end)
+            callers = [m for m in window if roles[id(m)] == "NOM" and m.actor is not None and m.actor.code
+                       and (called is not None and m.end <= called.start() or announced is not None)]
+            if callers:
+                first = callers[-1] if called is not None else callers[0]
+                run = _coordinated_run(first, callers, text) if called is None else \
+                    [m for m in callers if first in _coordinated_run(m, callers, text)]
+                args = _Args(run or [first], None, False)
         if args is not None and pred.frame == "ts":
             args = _Args([args.target], args.sources[0], args.symmetric) if args.target else None
         named_victim = any(m.actor is not None and m.actor.code and role_of(m, text) == "NOM"
@@ -1491,7 +1506,7 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
         if (date is None and status in ("occurred", "alleged") and pred.pos == "noun" and args.target is not None
                 and not args.target.suffix and MODIFIER_GAP.match(text, args.target.end, _pred_start(clause))):
             continue  # "কিম জং উনের রাশিয়া সফর …", undated: a past act named again, told where it is dated
-        light = LIGHT_VERBAL_NOUN.match(text, clause.end)
+        light = LIGHT_VN_AFTER.match(text, clause.end)
         if (VERBAL_NOUN.search(text, _pred_start(clause), clause.end) and TOPIC_AFTER.match(text, clause.end)) \
                 or (light is not None and TOPIC_AFTER.match(text, light.end())):
             # (also "সম্পর্ক ছিন্ন করার অভ্যন্তরীণ চাপে": the light verb's verbal noun after the predicate)

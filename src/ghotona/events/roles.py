@@ -63,7 +63,8 @@ def role_of(mention: Mention, text: str) -> str:
             return "AGAINST"  # X-এর একটি বিমানঘাঁটি লক্ষ্য করে হামলা: X is struck
         if WEAPONS_AFTER.match(text, mention.end, mention.end + 60):
             return "NOM"  # "ইউক্রেনের ড্রোনগুলো … হামলা করেছে": X's weapons acting are X acting
-        group = GROUP_AFTER.match(text, mention.end, mention.end + 80)
+        group = GROUP_AFTER.match(text, mention.end, mention.end + 80) or BRANCH_AFTER.match(text, mention.end,
+                                                                                             mention.end + 80)
         if group is not None:
             # "ভারতের বিভিন্ন মহলকে", "ইসরায়েলের একটি প্রতিনিধিদল": an unlisted group of X's people
             # stands for X, in the group noun's case
@@ -144,6 +145,9 @@ def conjunct_role(mention: Mention, text: str, others: list[Mention]) -> str | N
 GROUP_AFTER = regex.compile(r"(?:\s+(?!সঙ্গে|সাথে|বিরুদ্ধে|প্রতি|কাছে)[\p{L}\p{M}]+){0,2}?\s+"
                             r"(?:মহল|কর্মকর্তা|প্রতিনিধিদল|প্রতিনিধি|নেতৃবৃন্দ|কূটনীতিক|মুখপাত্র)"
                             r"(?P<end>দেরকে|দের|কে|রা|র|ের|গণ|বৃন্দ|ও|টি)?(?![\p{L}\p{M}])")
+# X-এর চট্টগ্রাম, সিলেট ও রংপুর শাখা, X-এর ঢাকা মহানগর শাখা: X's branches act for X.
+BRANCH_AFTER = regex.compile(r"(?:(?:\s+|\s*,\s*)(?:ও\s+|এবং\s+)?(?!সঙ্গে|সাথে|বিরুদ্ধে|প্রতি|কাছে)[\p{L}\p{M}]+){0,5}?\s+"
+                             r"(?:শাখা|শাখাগুলো)(?P<end>কে|র|ের|ও)?(?![\p{L}\p{M}])")
 # X-এর ড্রোনগুলো, X-এর যুদ্ধবিমানটি as a subject (a bare ইরানের ক্ষেপণাস্ত্র may be an object: ঠেকাতে).
 WEAPONS_AFTER = regex.compile(r"\s+(?:ড্রোন|যুদ্ধবিমান|যুদ্ধজাহাজ|ক্ষেপণাস্ত্র|রকেট|ট্যাংক|ট্যাঙ্ক)(?:গুলো|গুলি|টি)"
                               r"(?:ও)?\s+(?!(?:হামলা|আক্রমণ|অভিযান|গোলা|বোমা|হামলায়|হামলার|ভূপাতিত|ধ্বংস)"
