@@ -424,3 +424,11 @@ def test_a_role_followed_by_another_name_is_not_its_holder() -> None:
              for m in find_actors(text, dt.date(2024, 1, 3)) if m.actor is not None]
     assert ("হামাস নেতা সালেহ আল-আরৌরি", "PSE", None, "unlinked") in found  # not Ismail Haniyeh
     assert ("হামাস নেতা", "PSE", "Ismail Haniyeh", "role@date") in found      # the role alone: its holder
+
+
+def test_bodies_and_people_added_for_the_dev_gold_resolve() -> None:
+    text = ("আরাকান আর্মির সঙ্গে সংঘর্ষ হয়। ইউনিফিল জানায়। বোকো হারাম হামলা চালায়। "
+            "যুক্তরাষ্ট্রের আফ্রিকা কমান্ড বিমান হামলা চালিয়েছে।")
+    found = [(m.actor.code, m.actor.name, m.suffix) for m in find_actors(text, dt.date(2024, 8, 1)) if m.actor]
+    assert found == [("MMR", "Arakan Army", "র"), ("UN", "United Nations Interim Force in Lebanon", ""),
+                     ("NGA", "Boko Haram", ""), ("USA", "United States Africa Command", "")]
