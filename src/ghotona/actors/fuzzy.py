@@ -39,7 +39,7 @@ import datetime as dt
 import functools
 import logging
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -538,19 +538,25 @@ def unlinked_name(text: str, pos: int, limit: int) -> tuple[int, str] | None:
     words = name_words(text, pos, limit)[:3]
     if any(w.startswith(_institution_words()) for w in words):
         return None  # স্যার সলিমুল্লাহ মেডিকেল কলেজ: a place named after a person
+    kept, suffix = _name_run(words, lambda w, kept: w in STOPWORDS or bool(kept) and (
+        w.endswith(".") or bool(_VERBISH.search(w))))
+    if not kept:
+        return None
+    return pos + 1 + len(" ".join(kept)), suffix
+
+
+def _name_run(words: list[str], stop: Callable[[str, list[str]], bool]) -> tuple[list[str], str]:
+    """The words of a name: up to the first ``stop`` word, or through the first word with a
+    clear case ending (which becomes the suffix)."""
     kept: list[str] = []
-    suffix = ""
     for w in words:
-        if w in STOPWORDS or w.endswith(".") and kept or _VERBISH.search(w) and kept:
+        if stop(w, kept):
             break
         kept.append(w)
         ending = next((e for e in _CLEAR_ENDINGS if w.endswith(e) and len(w) > len(e) + 1), None)
         if ending is not None:
-            suffix = ending
-            break
-    if not kept:
-        return None
-    return pos + 1 + len(" ".join(kept)), suffix
+            return kept, ending
+    return kept, ""
 
 
 def other_name(text: str, pos: int, limit: int) -> tuple[int, str] | None:
@@ -559,16 +565,8 @@ def other_name(text: str, pos: int, limit: int) -> tuple[int, str] | None:
     no word may be a common word, look like a verb or carry a locative ending, so a role
     followed by the rest of its sentence (প্রধানমন্ত্রী গাজায় যান) keeps its holder."""
     words = name_words(text, pos, limit)[:3]
-    kept: list[str] = []
-    suffix = ""
-    for w in words:
-        if w in STOPWORDS or _VERBISH.search(w) or w.endswith(("য়", "তে", "ে")) or w.endswith("."):
-            break
-        kept.append(w)
-        ending = next((e for e in _CLEAR_ENDINGS if w.endswith(e) and len(w) > len(e) + 1), None)
-        if ending is not None:
-            suffix = ending
-            break
+    kept, suffix = _name_run(words, lambda w, _: w in STOPWORDS or bool(_VERBISH.search(w))
+                             or w.endswith(("য়", "তে", "ে", ".")))
     if len(kept) < 2 or any(w.startswith(_institution_words()) for w in kept):
         return None
     return pos + 1 + len(" ".join(kept)), suffix
