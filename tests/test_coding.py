@@ -976,3 +976,59 @@ def test_a_protest_announced_or_called_by_a_body_is_held_by_it():
     got, _ = events("বাংলাদেশের ঢাকায় এ ঘটনা। বাংলাদেশের পুলিশ ছিল। ১৮ ডিসেম্বর বিএনপি ও জামায়াতে ইসলামী আহূত হরতালে "
                     "দেশ অচল হয়ে পড়ে।")
     assert ("PROTEST", "BGD", "BGD") in {(t, s, o) for t, s, o, _ in got}
+
+
+def test_an_accusation_said_of_someone_is_the_speaker_s_act():
+    # frame sp: "X বলেন, Y … ভণ্ডুল করার চেষ্টা করছে" is X accusing Y, occurred whatever the mood
+    got, _ = events("রাশিয়ার পররাষ্ট্রমন্ত্রী সের্গেই লাভরভ বলেন, ইউক্রেন শান্তি আলোচনা ভণ্ডুল করার চেষ্টা করছে।")
+    assert ("ACCUSE", "RUS", "UKR", "occurred") in got
+    got, _ = events("বিএনপির মহাসচিব মির্জা ফখরুল ইসলাম আলমগীর বলেছেন, আওয়ামী লীগ দেশকে অস্থিতিশীল করার ষড়যন্ত্র করছে।")
+    assert ("ACCUSE", "BGD", "BGD", "occurred") in got
+    # the outlet's own words name no accuser: no event
+    got, _ = events("ইউক্রেন শান্তি আলোচনা ভণ্ডুল করার চেষ্টা করছে।")
+    assert not any(t == "ACCUSE" for t, _, _, _ in got)
+    # a speaker saying it of himself accuses no one
+    got, _ = events("রাশিয়ার পররাষ্ট্রমন্ত্রী সের্গেই লাভরভ বলেন, রাশিয়া ব্যর্থ হয়েছে।")
+    assert not any(t == "ACCUSE" for t, _, _, _ in got)
+
+
+def test_a_spoken_accusation_of_possible_involvement_is_made_not_hypothetical():
+    # "X বলেন, … Y-এর হাত থাকতে পারে": the accusation is the saying (rule 5)
+    got, _ = events("ভারতের কংগ্রেস নেতা শশী থারুর বলেন, বিক্ষোভের কিছু ঘটনায় পাকিস্তানের হাত থাকতে পারে।")
+    assert ("ACCUSE", "IND", "PAK", "occurred") in got
+
+
+def test_a_demonym_right_before_a_case_marked_actor_modifies_it():
+    # "পাকিস্তানি আইএসআইয়ের হাত": the demonym is no subject of its own
+    got, _ = events("ভারতের কংগ্রেস নেতা শশী থারুর বলেন, বিক্ষোভের কিছু ঘটনায় পাকিস্তানি আইএসআইয়ের হাত থাকতে পারে।")
+    assert ("ACCUSE", "IND", "PAK", "occurred") in got
+
+
+def test_what_is_behind_an_act_said_by_someone_is_an_accusation():
+    got, _ = events("যুক্তরাষ্ট্র বলেছে, এই হামলার পেছনে রয়েছে ইরান।")
+    assert ("ACCUSE", "USA", "IRN", "occurred") in got
+    got, _ = events("এই হামলার পেছনে রয়েছে ইরান।")
+    assert not any(t == "ACCUSE" for t, _, _, _ in got)
+
+
+def test_an_accusation_said_of_someone_with_the_speaker_after_the_clause():
+    # "<Y …> বলে অভিযোগ করেছেন X": X accuses Y once — the clause is the claim itself, not an act alleged
+    _, res = events("আওয়ামী লীগ দেশকে অস্থিতিশীল করার ষড়যন্ত্র করছে বলে অভিযোগ করেছেন বিএনপির মহাসচিব "
+                    "মির্জা ফখরুল ইসলাম আলমগীর।")
+    accs = [(e.source.name, e.target.name if e.target else None, e.status) for e in res.events if e.event_type == "ACCUSE"]
+    assert accs == [("Mirza Fakhrul Islam Alamgir", "Awami League", "occurred")]
+    got, _ = events("আওয়ামী লীগ দেশকে অস্থিতিশীল করার ষড়যন্ত্র করছে বলে জানা গেছে।")
+    assert not any(t == "ACCUSE" for t, _, _, _ in got)
+
+
+def test_calling_an_accusation_baseless_rejects_the_accuser():
+    got, _ = events("ইরান বলেছে, যুক্তরাষ্ট্রের অভিযোগ ভিত্তিহীন।")
+    assert ("REJECT", "IRN", "USA", "occurred") in got
+
+
+def test_a_pronoun_speaker_after_a_discourse_word_still_speaks():
+    # "তবে তিনি বলেন, Y … উপেক্ষা করে চলেছে": তিনি is the person last named
+    _, res = events("রাশিয়ার প্রেসিডেন্ট ভ্লাদিমির পুতিন শনিবার মস্কোতে ভাষণ দেন। "
+                    "তবে তিনি বলেন, ইউক্রেন শান্তি প্রস্তাব উপেক্ষা করে চলেছে।")
+    accs = [(e.source.name, e.target.code if e.target else None) for e in res.events if e.event_type == "ACCUSE"]
+    assert ("Vladimir Putin", "UKR") in accs

@@ -95,4 +95,5 @@ def test_unnamed_sanctioned_targets_are_named_in_english_with_no_code():
     assert (e.target.code, e.target.name, e.target.sector, e.target.text) == \
         (None, "three companies", "BUS", "তিনটি কোম্পানির")
     assert named("যুক্তরাষ্ট্র ৩টি ব্যাংকের ওপর নিষেধাজ্ঞা দিয়েছে।") == [("SANCTION", "United States", "3 banks")]
+    assert named("যুক্তরাষ্ট্র একটি কোম্পানির ওপর নিষেধাজ্ঞা দিয়েছে।") == [("SANCTION", "United States", "one company")]
     assert named("যুক্তরাষ্ট্র ইরানের ওপর নিষেধাজ্ঞা দিয়েছে।") == [("SANCTION", "United States", "Iran")]

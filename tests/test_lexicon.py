@@ -391,7 +391,7 @@ def test_find_is_fast() -> None:
     (_row(quad="5"), "quad '5', expected 1, 2, 3 or 4"),
     (_row(quad="4"), "quad 4 is inconsistent with CONSULT, expected 1"),
     (_row(symmetric="yes"), "symmetric 'yes', expected y or n"),
-    (_row(frame="ab"), "frame 'ab', expected st, ts or s"),
+    (_row(frame="ab"), "frame 'ab', expected st, ts, s or sp"),
     (_row(pos="adj"), "pos 'adj', expected verb or noun"),
     (_row(""), "empty pattern"),
     (_row("সফর  কর"), "stray spaces"),

@@ -526,7 +526,7 @@ def _modifier(m: Mention, window: list[Mention], roles: dict[int, str], text: st
             and bool(DEMONYM_PHRASE.match(text[m.end:nxt.start])))
 
 
-DEMONYM_PHRASE = regex.compile(r"^(?:\s+[\p{L}\p{M}]+){1,4}\s+$")
+DEMONYM_PHRASE = regex.compile(r"^(?:\s+[\p{L}\p{M}]+){0,4}\s+$")  # (0: পাকিস্তানি আইএসআইয়ের)
 # A bare demonym before (ও <word>) <noun>-কে: it and the noun are the object (ইসরাইলি ও বিদেশি নাগরিককে).
 DEMONYM_OBJECT = regex.compile(r"(?:\s+(?:ও|এবং)\s+[\p{L}\p{M}]+)?\s+[\p{L}\p{M}]+(?:কে|দেরকে)(?![\p{L}\p{M}])")
 
@@ -1094,6 +1094,8 @@ def _link_claims(coded: list[_Coded], text: str) -> list[_Coded]:
     act's doer is Y."""
     out = list(coded)
     for i, c in enumerate(coded):
+        if c.clause.pred.predicate.frame == "sp":
+            continue  # an accusation said of someone (_said_of) is the claim itself, not an act claimed
         nxt = next((d for d in coded[i + 1:] if d.clause.pred.predicate.pos == "verb"), None)
         if nxt is not None and nxt.clause.pred.predicate.type in WARNING_TYPES and nxt.args.target is None \
                 and c.args.target is not None and c.args.target not in nxt.args.sources \
@@ -1210,6 +1212,51 @@ def _speaker(sent: Sentence, actors: list[Mention], text: str, start: int) -> Me
         if subj:
             return subj[0]
     return None
+
+
+# "<Y …> বলে(ও) অভিযোগ/দাবি/মন্তব্য করেছেন X": the one who says it stands after the clause
+SAID_BEHIND = regex.compile(r"[’'\"”]?\s*(?:[\p{L}\p{M}]+\s+){0,5}?বলে(?:ও|ই)?\s+(?:[^,।\s]+\s+){0,3}?"
+                            r"(?:দাবি|দাবী|অভিযোগ|মন্তব্য|উল্লেখ)\s+(?:কর|জানা)[\p{L}\p{M}]*")
+
+
+def _said_of(clause: _Clause, sent: Sentence, actors: list[Mention], text: str,
+             claim: tuple[Mention, int] | None, quoted: tuple[Mention, int, int] | None,
+             places: Sequence[Mention], home: str | None, domestic: bool,
+             voice: Mention | None = None) -> _Args | None:
+    """A predicate of frame ``sp`` (ভণ্ডুল করার চেষ্টা করছে, অপপ্রচার চালাচ্ছে) is an accusation
+    only when someone named says it: "X বলেন, Y …", "X-এর অভিযোগ, Y …", '"Y …," X বলেন' — X is
+    the source, the clause's own subject Y the target."""
+    at = sent.start + clause.pred.start
+    speaker = _speaker(sent, actors, text, clause.start)
+    if speaker is None and claim is not None and at >= claim[1]:
+        speaker = claim[0]
+    if speaker is None and quoted is not None and quoted[1] <= at < quoted[2]:
+        speaker = quoted[0]
+    speaker = speaker or voice  # "তিনি আরও বলেন, …"
+    behind = SAID_BEHIND.match(text, sent.start + clause.pred.end, sent.end) if speaker is None else None
+    if behind is not None:
+        speaker = next((m for m in _within(actors, behind.end(), sent.end) if m.actor is not None
+                        and m.actor.code and role_of(m, text) == "NOM"), None)
+    if speaker is None or speaker.actor is None:
+        return None
+    as_st = replace(clause, pred=replace(clause.pred, predicate=replace(clause.pred.predicate, frame="st")))
+    args = _arguments(as_st, actors, text, None, places, home, domestic, None)
+    if args is None or not args.sources:
+        # (the act's own object may leave it no arguments: its named subject is still whom it is said of)
+        noms = [m for m in _within(actors, clause.start, sent.start + clause.pred.start)
+                if m.actor is not None and m.actor.code and role_of(m, text) == "NOM"]
+        if not noms:
+            return None
+        args = _Args(noms[:1], None, False)
+    said = args.sources[0]
+    at_end = sent.start + clause.pred.end
+    if "।" in text[min(said.end, at_end):max(said.start, at):]:
+        return None  # a subject across a danda (inside a long quotation) is another sentence's
+    if said is speaker or said.actor is None or said.resolved_by == "implied" \
+            or _same_actor(_as_actor(said), _as_actor(speaker), home):
+        return None
+    more = [m for m in args.sources[1:] if m.actor is not None and not _same_actor(_as_actor(m), _as_actor(speaker), home)]
+    return _Args([speaker], said, False, more)
 
 
 # "বৃহস্পতিবার এক ব্রিফিংয়ে এই তথ্য জানিয়েছেন X": X told what the sentence before says.
@@ -1392,9 +1439,10 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
                   news_day: Mention | None = None, home: str | None = None,
                   lead_day: Mention | None = None, accusers: dict[str, Mention] | None = None,
                   domestic: bool = False, antecedent: Mention | None = None,
-                  teller: Mention | None = None) -> list[Event]:
+                  teller: Mention | None = None, voice: Mention | None = None) -> list[Event]:
     """All events of one sentence (before article-level merging); ``teller`` is who the next
-    sentence says told it (এই তথ্য জানিয়েছেন X)."""
+    sentence says told it (এই তথ্য জানিয়েছেন X); ``voice`` who speaks in it when it opens with
+    "তিনি আরও বলেন, …" or speaks as "আমরা" in a paragraph opened so."""
     text = article.text
     preds = _verbalise(load_lexicon().find(sent.text), sent.text)
     if not preds:
@@ -1412,9 +1460,16 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
                 and REPORTER_TALK.match(text, sent.start + pm.end):
             continue  # "X-এর সঙ্গে কথা বলে জানা যায়": the reporter's source, not a meeting
         subject = last_sources
-        if pred.type in SPEECH_TYPES:
-            subject = _speaker(sent, actors, text, clause.start) or subject
-        args = _arguments(clause, actors, text, subject, places, home, domestic, antecedent)
+        spoken = _speaker(sent, actors, text, clause.start) if pred.type in SPEECH_TYPES else None
+        if spoken is not None:
+            subject = spoken
+        spoken = spoken or (voice if pred.type in SPEECH_TYPES else None)
+        if pred.frame == "sp":
+            args = _said_of(clause, sent, actors, text, claim, quoted, places, home, domestic, voice)
+            if args is None:
+                continue  # said by no one named (or the outlet's own words): no accusation
+        else:
+            args = _arguments(clause, actors, text, subject, places, home, domestic, antecedent)
         if claim is not None and sent.start + pm.end <= claim[1] and pred.type == "ACCUSE":
             # X-এর অভিযোগ, Y …: X accuses the subject of the claimed clause
             accused = [m for m in _within(actors, claim[1], sent.end)
@@ -1462,6 +1517,11 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
             last_sources = args.sources[0]
         words = WORD.findall(sent.text[pm.start:pm.end])
         status = status_of(sent.text, pm.start, pm.end, words[-1] if words else "", pred.type)
+        if pred.frame == "sp" or (pred.type == "ACCUSE" and status == "hypothetical" and spoken is not None
+                                  and args is not None and args.sources and args.sources[0].actor == spoken.actor):
+            # the accusation is the saying, done (rule 5), whatever the mood of what is said
+            # (X বলেন, … Y-এর হাত থাকতে পারে)
+            status = "occurred"
         if (pred.type == "AGREE" and status == "planned" and pred.cameo.startswith("03")
                 and REPORTING.search(text, sent.start, sent.start + pm.start)):
             # "X জানিয়েছেন, দেশ দুটি একসঙ্গে কাজ করবে": saying they will cooperate is the intent
@@ -1599,6 +1659,8 @@ def _unnamed_goal(text: str, start: int, end: int) -> Actor | None:
     digits = count.translate(DIGITS).removesuffix("টি")
     number = numbers.get(" ".join(count.split())) or (digits if digits.isdigit() else None)
     english, sector = noun
+    if number == "one":  # one company, not one companies
+        english = english[:-3] + "y" if english.endswith("ies") else english.removesuffix("s")
     start = m.start("count") if number else m.start("noun")
     return Actor(None, f"{number} {english}" if number else english, sector or None, text[start:m.end("end")])
 
@@ -1900,7 +1962,7 @@ def code_events(article: Article, sentences: list[Sentence], mentions: list[Ment
             named = [m for m in _within(actors, sent.start, sent.start + lead.end())
                      if m.actor is not None and m.actor.code and role_of(m, article.text) == "NOM"]
             before = voice
-            voice = named[0] if named else (person_ref if PERSON_PRONOUN.match(lead.group()) else None)
+            voice = named[0] if named else (person_ref if PERSON_PRONOUN.search(lead.group()) else None)
             voice_para = sent.paragraph
             # the day the words were said: named in this sentence, or in the one just before that named
             # the speaker, or the day the same speaker's words went on from ("তিনি আরও বলেন")
@@ -1916,7 +1978,8 @@ def code_events(article: Article, sentences: list[Sentence], mentions: list[Ment
             day = news_day or voice_day  # and the day they spoke
         n_before = len(out)
         out.extend(code_sentence(article, sent, actors, dates, places, governing.get(sent.index), carried,
-                                 day, home, lead_day, accusers, domestic, antecedent, tellers.get(sent.index)))
+                                 day, home, lead_day, accusers, domestic, antecedent, tellers.get(sent.index),
+                                 voice if lead is not None or WE.search(sent.text) else None))
         prev_sent = sent
         for e in out[n_before:]:
             if e.event_type in ("ACCUSE", "REQUEST", "THREATEN") and e.target is not None and e.target.code \

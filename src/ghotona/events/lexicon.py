@@ -82,7 +82,9 @@ CAMEO_ROOTS: dict[str, tuple[str, ...]] = {
 (016 deny → REJECT, 191/192 → COERCE, 1712/175 → ASSAULT, 055/056 apologise/forgive →
 CONCEDE) and 018 (empathetic comment, condolences) → SUPPORT."""
 
-FRAMES = frozenset({"st", "ts", "s"})
+FRAMES = frozenset({"st", "ts", "s", "sp"})
+"""st: subject=source; ts: subject=target; s: no target; sp: said of the subject — the one who
+reports the clause (X বলেন, Y … ভণ্ডুল করার চেষ্টা করছে) is the source, the clause's subject the target."""
 POS = frozenset({"verb", "noun"})
 LIGHT_VERBS = frozenset({
     "কর", "করা", "করে", "করেন", "করেছে", "করেছেন", "করছে", "করবে", "দে", "দি", "দেও", "দেয়",
@@ -330,7 +332,7 @@ def _parse_row(cells: list[str], name: str, line: int) -> Predicate:
     if sym not in {"y", "n"}:
         raise _fail(name, line, f"symmetric {sym!r}, expected y or n")
     if frame not in FRAMES:
-        raise _fail(name, line, f"frame {frame!r}, expected st, ts or s")
+        raise _fail(name, line, f"frame {frame!r}, expected st, ts, s or sp")
     if pos not in POS:
         raise _fail(name, line, f"pos {pos!r}, expected verb or noun")
     pattern = _nfc(pattern)
