@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from ghotona.model import Article
 from ghotona.pipeline import analyse
 
@@ -12,6 +14,147 @@ def events(text: str, published: dt.date = PUB):
     res = analyse(Article(article_id="t", raw=text, published=published, published_source="given"),
                   on_error="raise")
     return [(e.event_type, e.source.code, e.target.code if e.target else None, e.status) for e in res.events], res
+
+
+# One act each: the text, and an event (type, source code, target code, status) it must yield.
+CODED = [
+    pytest.param(
+        "ইউক্রেনের সেনাবাহিনী গত সপ্তাহে আক্রমণ শুরু করে। "
+        "রাশিয়ার কুরস্কসহ একাধিক অঞ্চলে অগ্রসর হচ্ছে দেশটির সেনারা।",
+        ("ASSAULT", "UKR", "RUS", "occurred"), id="country_anaphor_takes_the_country_named_before_not_beside_it"),
+    pytest.param(
+        "ঢাকায় বিএনপির সমাবেশ হয়েছে। পুলিশ রাতে আবদুল কুদ্দুছকে আটক করে।",
+        ("COERCE", "BGD", "BGD", "occurred"), id="unlisted_object_of_an_arrest_by_home_police_is_a_home_person"),
+    pytest.param(
+        "ঢাকায় বিএনপির সমাবেশ হয়েছে। আওয়ামী লীগের কার্যালয়ে ভাঙচুর ও আগুন দেওয়া হয়।",
+        ("ASSAULT", "BGD", "BGD", "occurred"), id="genitive_before_a_home_or_office_is_the_target_of_an_attack"),
+    pytest.param(
+        "যুক্তরাষ্ট্র রাশিয়ার বিরুদ্ধে অস্ত্র কেনার অভিযোগ করেছে। তবে রাশিয়া এই অভিযোগ অস্বীকার করে আসছে।",
+        ("REJECT", "RUS", "USA", "occurred"), id="denial_is_aimed_at_the_last_accuser"),
+    pytest.param(
+        "রাশিয়ার পররাষ্ট্রমন্ত্রী সের্গেই ল্যাভরভ পিয়ংইয়ং সফর করেছেন।",
+        ("CONSULT", "RUS", "PRK", "occurred"), id="visit_to_a_bare_capital_targets_its_state"),
+    pytest.param(
+        "রাশিয়ার বিমান হামলায় কিয়েভে দুইজন নিহত হয়েছেন।",
+        ("ASSAULT", "RUS", "UKR", "occurred"), id="attack_with_unnamed_victims_targets_the_struck_place"),
+    pytest.param(
+        "ইসরায়েলকে দায়ী করে কঠোর জবাব দেওয়ার অঙ্গীকার করেছে ইরান।",
+        ("THREATEN", "IRN", "ISR", "occurred"), id="participle_object_is_the_target_of_the_following_threat"),
+    pytest.param(
+        "মার্কিন প্রেসিডেন্ট জো বাইডেন নিয়মিত কাতারের আমিরের সঙ্গে কথা বলে যাচ্ছেন।",
+        ("CONSULT", "USA", "QAT", "occurred"), id="talking_with_someone_is_consultation"),
+    pytest.param(
+        "২০২১ সালে আফগানিস্তান থেকে মার্কিন সেনাদের প্রত্যাহার করা হয়।",
+        ("RETREAT", "USA", "AFG", "occurred"), id="withdrawal_of_owned_forces_from_a_country"),
+    pytest.param(
+        "ভারতের সীমান্তরক্ষী বাহিনী বিএসএফ সীমান্তে টহল জোরদার করেছে।",
+        ("MOBILIZE", "IND", None, "occurred"), id="deployment_without_a_target_is_kept"),
+    pytest.param(
+        "প্রধানমন্ত্রীর পদ থেকে শেখ হাসিনার পদত্যাগের পর ঢাকায় উল্লাস হয়।",
+        ("RETREAT", "BGD", None, "occurred"), id="resignation_noun_names_its_doer_in_the_genitive"),
+    pytest.param(
+        "২০২০ সালে ইরানি পরমাণু বিজ্ঞানী মোহসেন ফাকরিহজাদেহকে হত্যা করেছিল মোসাদ।",
+        ("ASSAULT", "ISR", "IRN", "occurred"), id="demonym_modifying_the_object_is_no_subject"),
+    pytest.param(
+        "প্রেসিডেন্ট জো বাইডেন জর্ডানের বাদশাহ দ্বিতীয় আব্দুল্লাহর সঙ্গেও বৈঠক করেছেন।",
+        ("CONSULT", "USA", "JOR", "occurred"), id="postposition_with_a_particle_keeps_its_role"),
+    pytest.param(
+        "ভারতের পররাষ্ট্রসচিব সুজাতা সিং ঢাকায় আসেন। এরশাদের সাথে বৈঠকও করেন তিনি।",
+        ("CONSULT", "IND", "BGD", "occurred"), id="pronoun_subject_after_the_verb_is_the_last_named_subject"),
+    pytest.param(
+        "ইসরায়েল দক্ষিণ আফ্রিকার আবেদনের নিন্দা জানিয়েছে।",
+        ("ACCUSE", "ISR", "ZAF", "occurred"), id="genitive_before_a_noun_and_light_verb_is_its_object"),
+    pytest.param(
+        "কিয়েভের বাইরে রাশিয়ার বিমান হামলায় দুইজন নিহত ও তিনজন আহত হয়েছেন।",
+        ("ASSAULT", "RUS", "UKR", "occurred"), id="attack_noun_with_unnamed_victims_strikes_the_place_named_before"),
+    pytest.param(
+        "মার্কিন প্রশাসন গাজা যুদ্ধে সমর্থন দিয়ে আসছে বেনিয়ামিন নেতানিয়াহু সরকারকে।",
+        ("SUPPORT", "USA", "ISR", "occurred"), id="object_right_after_a_finite_verb_is_the_target"),
+    pytest.param(
+        "তাইওয়ানকে ঘিরে সোমবার সামরিক মহড়া শুরু করেছে চীন।",
+        ("MOBILIZE", "CHN", "TWN", "occurred"), id="exercise_around_a_country_targets_it"),
+    pytest.param(
+        "ভারতের প্রধানমন্ত্রী শেখ হাসিনার সঙ্গে দেখা করে তাকে অভিনন্দন জানান।",
+        ("SUPPORT", "IND", "BGD", "occurred"), id="object_pronoun_prefers_an_actor_named_earlier_in_its_sentence"),
+    pytest.param(
+        "রাশিয়া দোনেৎস্ক ও লুহানস্ককে স্বাধীন দেশের মর্যাদা দেয়।",
+        ("SUPPORT", "RUS", "UKR", "occurred"), id="place_as_object_stands_for_its_authorities"),
+    pytest.param(
+        "তিনটি কোম্পানির ওপর নিষেধাজ্ঞা জারি করেছে মার্কিন সরকার।",
+        ("SANCTION", "USA", None, "occurred"), id="sanction_on_unlisted_companies_has_no_target"),
+    pytest.param(
+        "রাশিয়া ২০২২ সালে ইউক্রেনে পূর্ণ মাত্রায় আগ্রাসন শুরু করেছিল।",
+        ("ASSAULT", "RUS", "UKR", "occurred"), id="noun_with_shuru_kora_is_a_verb_clause"),
+    pytest.param(
+        "নাইজেরিয়ার উত্তর-পশ্চিমাঞ্চলে আইএসের বিরুদ্ধে যুক্তরাষ্ট্র হামলা চালিয়েছে।",
+        ("ASSAULT", "USA", "NGA", "occurred"), id="stateless_group_is_coded_by_the_country_it_is_fought_in"),
+    pytest.param(
+        "নাইজেরিয়ার উত্তর-পশ্চিমাঞ্চলে আইএস গোষ্ঠীর বিরুদ্ধে যুক্তরাষ্ট্র হামলা চালিয়েছে।",
+        ("ASSAULT", "USA", "NGA", "occurred"), id="group_name_takes_the_case_of_its_classifier_noun"),
+    pytest.param(
+        "আলোচনা চূড়ান্ত পর্যায়ে পৌঁছেছে বলে মার্কিন প্রেসিডেন্ট ডোনাল্ড ট্রাম্পের এই বক্তব্যের সাথে "
+        "একমত হয়েছে ক্রেমলিন।",
+        ("SUPPORT", "RUS", "USA", "occurred"), id="agreeing_with_what_someone_said_supports_them"),
+    pytest.param(
+        "মাস কয়েক আগে তাইওয়ানের কাছে চীনের যুদ্ধজাহাজ ও যুদ্ধবিমান মোতায়েন করা হয়েছিল।",
+        ("MOBILIZE", "CHN", "TWN", "occurred"), id="owner_of_warships_deployed_is_the_doer"),
+    pytest.param(
+        "ইসরায়েলের দক্ষিণাঞ্চল ও তেল আবিব শহরকে লক্ষ্য করে গাজা উপত্যকা থেকে কয়েকটি রকেট "
+        "ছোড়া হয়েছে।",
+        ("ASSAULT", "PSE", "ISR", "occurred"), id="agentless_attack_comes_from_the_place_it_was_launched_from"),
+    pytest.param(
+        "টেকনাফে নাফ নদীতে বর্ডার গার্ড বাংলাদেশ বিজিবি ও বাংলাদেশ কোস্ট-গার্ডের সদস্যরা দিনরাত "
+        "সীমান্ত সড়কে টহল বৃদ্ধি করেছে।",
+        ("MOBILIZE", "BGD", None, "occurred"), id="own_forces_patrolling_is_a_targetless_deployment"),
+    pytest.param(
+        "বাংলাদেশের পরিস্থিতি নিয়ে জাতিসংঘ মহাসচিব আন্তোনিও গুতেরেস উদ্বেগ জানিয়েছেন। "
+        "বাংলাদেশের ঢাকায় সহিংসতা চলছে। তিনি সব পক্ষকে শান্ত ও সংযত থাকার আহ্বান জানিয়েছেন।",
+        ("REQUEST", "UN", "BGD", "occurred"), id="a_foreign_call_on_all_parties_is_on_the_storys_state"),
+    pytest.param(
+        "বৃহস্পতিবার বৈধতা প্রশ্নে রাষ্ট্রপতি মোঃ সাহাবুদ্দিন মতামত চাইলে সুপ্রিম কোর্ট বলেন, "
+        "এর ভিন্ন কোনো পথ খোলা নেই। বাংলাদেশের ঢাকায় এ শুনানি হয়।",
+        ("REQUEST", "BGD", "BGD", "occurred"), id="whoever_answers_was_asked"),
+    pytest.param(
+        "সাইবার নিরাপত্তা নিশ্চিত করতে জাতীয় সাইবার সুরক্ষা অ্যাজেন্সিকে নির্দেশ দিয়েছেন প্রধান উপদেষ্টা "
+        "অধ্যাপক ড. মুহাম্মদ ইউনূস। বাংলাদেশের ঢাকায় এ বৈঠক হয়। বাংলাদেশের পুলিশ উপস্থিত ছিল।",
+        ("REQUEST", "BGD", "BGD", "occurred"), id="an_order_to_an_unlisted_body_at_home_is_a_request_to_the_states_own"),
+    pytest.param(
+        "ভারতের পররাষ্ট্রমন্ত্রী এক বিবৃতি দেন। এরপর বাংলাদেশের পররাষ্ট্র উপদেষ্টা তৌহিদ হোসেন "
+        "দিল্লির ভূমিকাকে সম্পূর্ণ 'অগ্রহণযোগ্য' বলে মন্তব্য করেন।",
+        ("ACCUSE", "BGD", "IND", "occurred"), id="what_a_state_does_judged_names_the_state_as_target"),
+    pytest.param(
+        "মার্কিন প্রতিরক্ষামন্ত্রী পিট হেগসেথ বলেছেন, তিনি নাইজেরিয়ান সরকারের সমর্থন ও সহযোগিতার জন্য কৃতজ্ঞ।",
+        ("SUPPORT", "USA", "NGA", "occurred"), id="thanks_for_what_a_government_gave_go_to_that_government"),
+    pytest.param(
+        "ঢাকার কেরানীগঞ্জে বিস্ফোরণের মামলায় আহসান উল্লাহ'র পাঁচ দিনের রিমান্ড মঞ্জুর করেছেন আদালত। "
+        "বাংলাদেশের পুলিশ তাকে আদালতে হাজির করে। বাংলাদেশের ঢাকায় এ শুনানি হয়।",
+        ("COERCE", "BGD", "BGD", "occurred"), id="whose_remand_a_home_court_grants_is_one_of_the_states_people"),
+    pytest.param(
+        "মার্কিন বার্তা সংস্থা এপি জানায়, যুদ্ধবিরতির প্রস্তাব নিয়ে আলোচনা করতে বুধবার মিসরে এসেছে "
+        "ইসরায়েলের একটি প্রতিনিধিদল।",
+        ("CONSULT", "ISR", "EGY", "occurred"), id="coming_to_a_state_to_talk_is_talking_with_that_state"),
+    pytest.param(
+        "এ বিষয়ে ৫৩ বিজিবি ব্যাটালিয়নের অধিনায়ক লেফটেন্যান্ট কর্নেল মনির-উজ-জামান জানান, আমরা ঘটনার "
+        "খবর পেয়েছি। কারণ আমরা বিএসএফের সঙ্গে যোগাযোগ করেছি।",
+        ("CONSULT", "BGD", "IND", "occurred"), id="we_after_a_long_speech_lead_is_the_speakers_side"),
+    pytest.param(
+        "নাইজেরিয়ার প্রেসিডেন্ট বোলা তিনুবু বলেন, যুক্তরাষ্ট্র ও আন্তর্জাতিক সম্প্রদায়ের সঙ্গে কাজ করতে তার সরকার "
+        "প্রতিশ্রুতিবদ্ধ।",
+        ("AGREE", "NGA", "USA", "occurred"), id="committed_to_working_with_a_state_is_an_intent_toward_it"),
+    pytest.param(
+        "বাংলাদেশের ঢাকায় এ ঘটনা। ২০০৭ সালের ৩ সেপ্টেম্বর ভোরে খালেদা জিয়াকে বাসভবন থেকে গ্রেপ্তারের পর "
+        "সোজা নিয়ে যাওয়া হয় আদালতে।",
+        ("COERCE", "BGD", "BGD", "occurred"), id="an_arrest_told_by_its_object_alone_is_the_home_authorities_act"),
+    pytest.param(
+        "ইরান বলেছে, যুক্তরাষ্ট্রের অভিযোগ ভিত্তিহীন।",
+        ("REJECT", "IRN", "USA", "occurred"), id="calling_an_accusation_baseless_rejects_the_accuser"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CODED)
+def test_coded(text: str, expected: tuple[str, str | None, str | None, str]) -> None:
+    got, _ = events(text)
+    assert expected in got
 
 
 def test_comma_list_subject_expands_and_noun_with_light_verb_is_a_verb_clause():
@@ -32,12 +175,6 @@ def test_claim_lead_accuses_the_claimed_clause_subject_and_makes_it_alleged():
     assault = [e for e in res.events if e.event_type == "ASSAULT"]
     assert assault and assault[0].source.code == "UKR" and assault[0].status == "alleged"
     assert assault[0].attributed_to == "Belarus"
-
-
-def test_country_anaphor_takes_the_country_named_before_not_beside_it():
-    got, _ = events("ইউক্রেনের সেনাবাহিনী গত সপ্তাহে আক্রমণ শুরু করে। "
-                    "রাশিয়ার কুরস্কসহ একাধিক অঞ্চলে অগ্রসর হচ্ছে দেশটির সেনারা।")
-    assert ("ASSAULT", "UKR", "RUS", "occurred") in got
 
 
 def test_doer_named_by_instrumental_attack_phrase():
@@ -113,16 +250,6 @@ def test_no_implied_doer_for_a_conditional_arrest():
     assert not any(t == "COERCE" for t, *_ in got)
 
 
-def test_unlisted_object_of_an_arrest_by_home_police_is_a_home_person():
-    got, _ = events("ঢাকায় বিএনপির সমাবেশ হয়েছে। পুলিশ রাতে আবদুল কুদ্দুছকে আটক করে।")
-    assert ("COERCE", "BGD", "BGD", "occurred") in got
-
-
-def test_genitive_before_a_home_or_office_is_the_target_of_an_attack():
-    got, _ = events("ঢাকায় বিএনপির সমাবেশ হয়েছে। আওয়ামী লীগের কার্যালয়ে ভাঙচুর ও আগুন দেওয়া হয়।")
-    assert ("ASSAULT", "BGD", "BGD", "occurred") in got
-
-
 def test_protest_without_a_named_target_is_against_the_own_government():
     got, res = events("ইনকিলাব মঞ্চ শাহবাগ মোড় অবরোধ করেছে।")
     assert [(t, s, o) for t, s, o, _ in got] == [("PROTEST", "BGD", "BGD")]
@@ -154,26 +281,6 @@ def test_same_day_anaphor_takes_the_lead_day_not_a_flashback_date():
     assert jpn.date == "2023-09-22"
 
 
-def test_denial_is_aimed_at_the_last_accuser():
-    got, _ = events("যুক্তরাষ্ট্র রাশিয়ার বিরুদ্ধে অস্ত্র কেনার অভিযোগ করেছে। তবে রাশিয়া এই অভিযোগ অস্বীকার করে আসছে।")
-    assert ("REJECT", "RUS", "USA", "occurred") in got
-
-
-def test_visit_to_a_bare_capital_targets_its_state():
-    got, _ = events("রাশিয়ার পররাষ্ট্রমন্ত্রী সের্গেই ল্যাভরভ পিয়ংইয়ং সফর করেছেন।")
-    assert ("CONSULT", "RUS", "PRK", "occurred") in got
-
-
-def test_attack_with_unnamed_victims_targets_the_struck_place():
-    got, _ = events("রাশিয়ার বিমান হামলায় কিয়েভে দুইজন নিহত হয়েছেন।")
-    assert ("ASSAULT", "RUS", "UKR", "occurred") in got
-
-
-def test_participle_object_is_the_target_of_the_following_threat():
-    got, _ = events("ইসরায়েলকে দায়ী করে কঠোর জবাব দেওয়ার অঙ্গীকার করেছে ইরান।")
-    assert ("THREATEN", "IRN", "ISR", "occurred") in got
-
-
 def test_pair_named_with_modhye_is_no_subject_of_a_one_sided_act():
     got, _ = events("রাশিয়া ও উত্তর কোরিয়ার মধ্যে অস্ত্র কেনাবেচায় জড়িত তিনটি কোম্পানির ওপর নিষেধাজ্ঞা দিয়েছে যুক্তরাষ্ট্র।")
     assert not any(t == "SANCTION" and s in ("RUS", "PRK") for t, s, *_ in got)
@@ -182,11 +289,6 @@ def test_pair_named_with_modhye_is_no_subject_of_a_one_sided_act():
 def test_post_verbal_year_dates_the_act():
     _, res = events("যুক্তরাষ্ট্র ইরানের ওপর নিষেধাজ্ঞা আরোপ করে ২০১৮ সালে।")
     assert [(e.event_type, e.date) for e in res.events] == [("SANCTION", "2018")]
-
-
-def test_talking_with_someone_is_consultation():
-    got, _ = events("মার্কিন প্রেসিডেন্ট জো বাইডেন নিয়মিত কাতারের আমিরের সঙ্গে কথা বলে যাচ্ছেন।")
-    assert ("CONSULT", "USA", "QAT", "occurred") in got
 
 
 def test_every_conjunct_before_birudhe_is_a_target_not_a_subject():
@@ -231,21 +333,6 @@ def test_conjuncts_before_sange_are_all_partners():
     assert {(s, o) for t, s, o, _ in got if t == "CONSULT"} == {("USA", "QAT"), ("USA", "EGY")}
 
 
-def test_withdrawal_of_owned_forces_from_a_country():
-    got, _ = events("২০২১ সালে আফগানিস্তান থেকে মার্কিন সেনাদের প্রত্যাহার করা হয়।")
-    assert ("RETREAT", "USA", "AFG", "occurred") in got
-
-
-def test_deployment_without_a_target_is_kept():
-    got, _ = events("ভারতের সীমান্তরক্ষী বাহিনী বিএসএফ সীমান্তে টহল জোরদার করেছে।")
-    assert ("MOBILIZE", "IND", None, "occurred") in got
-
-
-def test_resignation_noun_names_its_doer_in_the_genitive():
-    got, _ = events("প্রধানমন্ত্রীর পদ থেকে শেখ হাসিনার পদত্যাগের পর ঢাকায় উল্লাস হয়।")
-    assert ("RETREAT", "BGD", None, "occurred") in got
-
-
 def test_country_in_the_genitive_is_no_doer_of_a_protest_noun():
     got, _ = events("তিনি বলেন, বাংলাদেশের সহিংস বিক্ষোভের পেছনে অনেক কারণ আছে।")
     assert not any(t == "PROTEST" for t, *_ in got)
@@ -264,16 +351,6 @@ def test_act_someone_is_thanked_for_is_no_act_of_the_thanker():
     assert not any(t == "CONSULT" for t, *_ in got)
 
 
-def test_demonym_modifying_the_object_is_no_subject():
-    got, _ = events("২০২০ সালে ইরানি পরমাণু বিজ্ঞানী মোহসেন ফাকরিহজাদেহকে হত্যা করেছিল মোসাদ।")
-    assert ("ASSAULT", "ISR", "IRN", "occurred") in got
-
-
-def test_postposition_with_a_particle_keeps_its_role():
-    got, _ = events("প্রেসিডেন্ট জো বাইডেন জর্ডানের বাদশাহ দ্বিতীয় আব্দুল্লাহর সঙ্গেও বৈঠক করেছেন।")
-    assert ("CONSULT", "USA", "JOR", "occurred") in got
-
-
 def test_genitive_before_lakshya_kore_is_the_target():
     got, _ = events("ইউক্রেন রাশিয়ার একটি বড় বিমানঘাঁটি লক্ষ্য করে হামলা করেছে।")
     assert any(t == "ASSAULT" and o == "RUS" for t, s, o, _ in got)
@@ -286,16 +363,6 @@ def test_present_progressive_act_happens_on_the_publication_day():
     assert [e.date for e in res.events] == [None]
 
 
-def test_pronoun_subject_after_the_verb_is_the_last_named_subject():
-    got, _ = events("ভারতের পররাষ্ট্রসচিব সুজাতা সিং ঢাকায় আসেন। এরশাদের সাথে বৈঠকও করেন তিনি।")
-    assert ("CONSULT", "IND", "BGD", "occurred") in got
-
-
-def test_genitive_before_a_noun_and_light_verb_is_its_object():
-    got, _ = events("ইসরায়েল দক্ষিণ আফ্রিকার আবেদনের নিন্দা জানিয়েছে।")
-    assert ("ACCUSE", "ISR", "ZAF", "occurred") in got
-
-
 def test_reciprocal_blame_goes_both_ways():
     got, _ = events("মস্কো এবং কিয়েভ পরস্পরকে দোষারোপ করেছে।")
     assert {(s, o) for t, s, o, _ in got if t == "ACCUSE"} == {("RUS", "UKR"), ("UKR", "RUS")}
@@ -306,11 +373,6 @@ def test_reciprocal_blame_goes_both_ways():
 def test_reporting_in_the_progressive_opens_a_new_clause():
     got, _ = events("ইউক্রেনের প্রেসিডেন্ট বলছেন, ইচ্ছাকৃতভাবে কিয়েভে আগুন দিয়েছে রাশিয়া।")
     assert any(t == "ASSAULT" and s == "RUS" and o == "UKR" for t, s, o, _ in got)
-
-
-def test_attack_noun_with_unnamed_victims_strikes_the_place_named_before():
-    got, _ = events("কিয়েভের বাইরে রাশিয়ার বিমান হামলায় দুইজন নিহত ও তিনজন আহত হয়েছেন।")
-    assert ("ASSAULT", "RUS", "UKR", "occurred") in got
 
 
 def test_condolences_to_a_population_are_no_event():
@@ -368,19 +430,9 @@ def test_leader_name_before_a_bare_institution_is_that_state_body():
     assert res.events[0].source.text == "বাইডেন প্রশাসন"
 
 
-def test_object_right_after_a_finite_verb_is_the_target():
-    got, _ = events("মার্কিন প্রশাসন গাজা যুদ্ধে সমর্থন দিয়ে আসছে বেনিয়ামিন নেতানিয়াহু সরকারকে।")
-    assert ("SUPPORT", "USA", "ISR", "occurred") in got
-
-
 def test_object_after_a_verbal_noun_belongs_to_the_next_verb():
     got, _ = events("তিনি লেবাননের মাটিতে গুপ্তহত্যা চালানোর ব্যাপারে ইসরায়েলকে সতর্ক করেছিলেন।")
     assert not any(t == "ASSAULT" for t, *_ in got)
-
-
-def test_exercise_around_a_country_targets_it():
-    got, _ = events("তাইওয়ানকে ঘিরে সোমবার সামরিক মহড়া শুরু করেছে চীন।")
-    assert ("MOBILIZE", "CHN", "TWN", "occurred") in got
 
 
 def test_coordinated_dates_give_one_act_each():
@@ -435,11 +487,6 @@ def test_object_pronoun_stands_for_the_last_named_subject():
     assert ("CONCEDE", "BGD", "BGD", "occurred") in got
 
 
-def test_object_pronoun_prefers_an_actor_named_earlier_in_its_sentence():
-    got, _ = events("ভারতের প্রধানমন্ত্রী শেখ হাসিনার সঙ্গে দেখা করে তাকে অভিনন্দন জানান।")
-    assert ("SUPPORT", "IND", "BGD", "occurred") in got
-
-
 def test_quoted_outlets_do_not_decide_the_home_state():
     from ghotona.events.coding import home_country
     from ghotona.model import Actor, Mention
@@ -454,20 +501,10 @@ def test_edike_opens_a_new_thread_with_its_own_subjects():
     assert {s for t, s, o, _ in got if t == "REQUEST"} == {"GBR", "FRA", "DEU"}
 
 
-def test_place_as_object_stands_for_its_authorities():
-    got, _ = events("রাশিয়া দোনেৎস্ক ও লুহানস্ককে স্বাধীন দেশের মর্যাদা দেয়।")
-    assert ("SUPPORT", "RUS", "UKR", "occurred") in got
-
-
 def test_country_naming_a_war_is_no_subject_and_the_seller_supplies():
     _, res = events("ইউক্রেন যুদ্ধের জন্য রাশিয়া উত্তর কোরিয়ার কাছ থেকে অস্ত্র কিনছে।")
     aid = [(e.event_type, e.source.code, e.target.code) for e in res.events if e.event_type == "AID"]
     assert aid == [("AID", "PRK", "RUS")]
-
-
-def test_sanction_on_unlisted_companies_has_no_target():
-    got, _ = events("তিনটি কোম্পানির ওপর নিষেধাজ্ঞা জারি করেছে মার্কিন সরকার।")
-    assert ("SANCTION", "USA", None, "occurred") in got
 
 
 def test_agreement_noun_with_a_partner_is_the_speaker_side_and_the_partner():
@@ -514,11 +551,6 @@ def test_attacks_on_homes_of_unlisted_local_people_stay_apart():
     assert len(attacks) == 2 and all(e.source.code == e.target.code == "BGD" for e in attacks)
 
 
-def test_noun_with_shuru_kora_is_a_verb_clause():
-    got, _ = events("রাশিয়া ২০২২ সালে ইউক্রেনে পূর্ণ মাত্রায় আগ্রাসন শুরু করেছিল।")
-    assert ("ASSAULT", "RUS", "UKR", "occurred") in got
-
-
 def test_his_government_after_a_speaker_is_the_speaker_state():
     got, _ = events("লেবাননের পররাষ্ট্রমন্ত্রী বিবিসিকে জানিয়েছেন, হিজবুল্লাহর সঙ্গে আলোচনা চালাচ্ছে তাঁর সরকার।")
     assert any(t == "CONSULT" and {s, o} == {"LBN"} for t, s, o, _ in got)
@@ -548,16 +580,6 @@ def test_act_named_as_a_topic_is_no_event():
 def test_neither_admitting_nor_denying_is_no_rejection():
     got, _ = events("এই হামলার দায় স্বীকার কিংবা অস্বীকার করেনি ইসরায়েল।")
     assert not any(t == "REJECT" for t, *_ in got)
-
-
-def test_stateless_group_is_coded_by_the_country_it_is_fought_in():
-    got, _ = events("নাইজেরিয়ার উত্তর-পশ্চিমাঞ্চলে আইএসের বিরুদ্ধে যুক্তরাষ্ট্র হামলা চালিয়েছে।")
-    assert ("ASSAULT", "USA", "NGA", "occurred") in got
-
-
-def test_group_name_takes_the_case_of_its_classifier_noun():
-    got, _ = events("নাইজেরিয়ার উত্তর-পশ্চিমাঞ্চলে আইএস গোষ্ঠীর বিরুদ্ধে যুক্তরাষ্ট্র হামলা চালিয়েছে।")
-    assert ("ASSAULT", "USA", "NGA", "occurred") in got
 
 
 def test_unlisted_crowd_protesting_at_home_is_a_protest_against_its_government():
@@ -700,28 +722,11 @@ def test_warning_is_aimed_at_whom_the_warned_act_is_aimed_at():
     assert threats == [("RUS", "UKR")]  # one threat: the warned act is its content
 
 
-def test_agreeing_with_what_someone_said_supports_them():
-    got, _ = events("আলোচনা চূড়ান্ত পর্যায়ে পৌঁছেছে বলে মার্কিন প্রেসিডেন্ট ডোনাল্ড ট্রাম্পের এই বক্তব্যের সাথে "
-                    "একমত হয়েছে ক্রেমলিন।")
-    assert ("SUPPORT", "RUS", "USA", "occurred") in got
-
-
 def test_between_the_two_countries_names_the_two_last_named():
     got, res = events("কাতারে যুক্তরাষ্ট্রের একটি ঘাঁটিতে আরও ১০ বছরের জন্য সামরিক উপস্থিতির মেয়াদ বাড়াতে "
                       "দুই দেশের মধ্যে সমঝোতা হয়েছে।")
     agree = [e for e in res.events if e.event_type == "AGREE"]
     assert agree and {agree[0].source.code, agree[0].target.code} == {"QAT", "USA"} and agree[0].symmetric
-
-
-def test_owner_of_warships_deployed_is_the_doer():
-    got, _ = events("মাস কয়েক আগে তাইওয়ানের কাছে চীনের যুদ্ধজাহাজ ও যুদ্ধবিমান মোতায়েন করা হয়েছিল।")
-    assert ("MOBILIZE", "CHN", "TWN", "occurred") in got
-
-
-def test_agentless_attack_comes_from_the_place_it_was_launched_from():
-    got, _ = events("ইসরায়েলের দক্ষিণাঞ্চল ও তেল আবিব শহরকে লক্ষ্য করে গাজা উপত্যকা থেকে কয়েকটি রকেট "
-                    "ছোড়া হয়েছে।")
-    assert ("ASSAULT", "PSE", "ISR", "occurred") in got
 
 
 def test_missiles_shot_down_are_no_attack_on_their_sender():
@@ -768,12 +773,6 @@ def test_object_pronoun_is_not_the_clause_own_subject():
                       "কারাদণ্ড দেন। বাংলাদেশের ঢাকায় পুলিশ তা জানায়।")
     coerce = [e for e in res.events if e.event_type == "COERCE"]
     assert coerce and all(e.source.name != e.target.name for e in coerce)
-
-
-def test_own_forces_patrolling_is_a_targetless_deployment():
-    got, _ = events("টেকনাফে নাফ নদীতে বর্ডার গার্ড বাংলাদেশ বিজিবি ও বাংলাদেশ কোস্ট-গার্ডের সদস্যরা দিনরাত "
-                    "সীমান্ত সড়কে টহল বৃদ্ধি করেছে।")
-    assert ("MOBILIZE", "BGD", None, "occurred") in got
 
 
 def test_unlisted_group_of_a_state_stands_for_it_in_the_group_nouns_case():
@@ -854,12 +853,6 @@ def test_protests_that_happen_in_a_country_are_its_peoples_against_its_governmen
     assert protests[0].target is not None and protests[0].target.code == "JOR"
 
 
-def test_a_foreign_call_on_all_parties_is_on_the_storys_state():
-    got, _ = events("বাংলাদেশের পরিস্থিতি নিয়ে জাতিসংঘ মহাসচিব আন্তোনিও গুতেরেস উদ্বেগ জানিয়েছেন। "
-                    "বাংলাদেশের ঢাকায় সহিংসতা চলছে। তিনি সব পক্ষকে শান্ত ও সংযত থাকার আহ্বান জানিয়েছেন।")
-    assert ("REQUEST", "UN", "BGD", "occurred") in got
-
-
 def test_their_country_in_a_claim_is_the_claimants_state():
     got, res = events("তাইওয়ানের নেতাদের অভিযোগ, চীন তাঁদের দেশের নির্বাচনে হস্তক্ষেপ করছে এবং ভুল তথ্য প্রচার করছে।")
     coerce = [e for e in res.events if e.event_type == "COERCE"]
@@ -867,39 +860,10 @@ def test_their_country_in_a_claim_is_the_claimants_state():
     assert all(e.status == "alleged" for e in coerce)
 
 
-def test_whoever_answers_was_asked():
-    got, _ = events("বৃহস্পতিবার বৈধতা প্রশ্নে রাষ্ট্রপতি মোঃ সাহাবুদ্দিন মতামত চাইলে সুপ্রিম কোর্ট বলেন, "
-                    "এর ভিন্ন কোনো পথ খোলা নেই। বাংলাদেশের ঢাকায় এ শুনানি হয়।")
-    assert ("REQUEST", "BGD", "BGD", "occurred") in got
-
-
-def test_an_order_to_an_unlisted_body_at_home_is_a_request_to_the_states_own():
-    got, _ = events("সাইবার নিরাপত্তা নিশ্চিত করতে জাতীয় সাইবার সুরক্ষা অ্যাজেন্সিকে নির্দেশ দিয়েছেন প্রধান উপদেষ্টা "
-                    "অধ্যাপক ড. মুহাম্মদ ইউনূস। বাংলাদেশের ঢাকায় এ বৈঠক হয়। বাংলাদেশের পুলিশ উপস্থিত ছিল।")
-    assert ("REQUEST", "BGD", "BGD", "occurred") in got
-
-
-def test_what_a_state_does_judged_names_the_state_as_target():
-    got, _ = events("ভারতের পররাষ্ট্রমন্ত্রী এক বিবৃতি দেন। এরপর বাংলাদেশের পররাষ্ট্র উপদেষ্টা তৌহিদ হোসেন "
-                    "দিল্লির ভূমিকাকে সম্পূর্ণ 'অগ্রহণযোগ্য' বলে মন্তব্য করেন।")
-    assert ("ACCUSE", "BGD", "IND", "occurred") in got
-
-
-def test_thanks_for_what_a_government_gave_go_to_that_government():
-    got, _ = events("মার্কিন প্রতিরক্ষামন্ত্রী পিট হেগসেথ বলেছেন, তিনি নাইজেরিয়ান সরকারের সমর্থন ও সহযোগিতার জন্য কৃতজ্ঞ।")
-    assert ("SUPPORT", "USA", "NGA", "occurred") in got
-
-
 def test_bare_the_country_struck_is_the_country_last_named_other_than_the_doers():
     got, _ = events("রাশিয়া জানিয়েছে, ইউক্রেনের সেনারা দেশটির ৩০ কিলোমিটার ভেতরে ঢুকে গেছে।")
     assert ("ASSAULT", "UKR", "RUS", "occurred") in got
     assert not any(t == "ASSAULT" and o == "UKR" for t, _, o, _ in got)
-
-
-def test_whose_remand_a_home_court_grants_is_one_of_the_states_people():
-    got, _ = events("ঢাকার কেরানীগঞ্জে বিস্ফোরণের মামলায় আহসান উল্লাহ'র পাঁচ দিনের রিমান্ড মঞ্জুর করেছেন আদালত। "
-                    "বাংলাদেশের পুলিশ তাকে আদালতে হাজির করে। বাংলাদেশের ঢাকায় এ শুনানি হয়।")
-    assert ("COERCE", "BGD", "BGD", "occurred") in got
 
 
 def test_a_charge_named_by_its_crime_accuses_the_crimes_owner():
@@ -919,18 +883,6 @@ def test_a_states_weapons_as_subject_are_the_state_acting():
     assert [(t, s, o) for t, s, o, _ in got] == [("ASSAULT", "ISR", "PSE")]  # (the drone strike: unchanged)
 
 
-def test_coming_to_a_state_to_talk_is_talking_with_that_state():
-    got, _ = events("মার্কিন বার্তা সংস্থা এপি জানায়, যুদ্ধবিরতির প্রস্তাব নিয়ে আলোচনা করতে বুধবার মিসরে এসেছে "
-                    "ইসরায়েলের একটি প্রতিনিধিদল।")
-    assert ("CONSULT", "ISR", "EGY", "occurred") in got
-
-
-def test_we_after_a_long_speech_lead_is_the_speakers_side():
-    got, _ = events("এ বিষয়ে ৫৩ বিজিবি ব্যাটালিয়নের অধিনায়ক লেফটেন্যান্ট কর্নেল মনির-উজ-জামান জানান, আমরা ঘটনার "
-                    "খবর পেয়েছি। কারণ আমরা বিএসএফের সঙ্গে যোগাযোগ করেছি।")
-    assert ("CONSULT", "BGD", "IND", "occurred") in got
-
-
 def test_done_on_someones_order_makes_them_the_doer():
     _, res = events("বাংলাদেশের ঢাকায় খালেদা জিয়া কারাগারে ছিলেন। প্রধানমন্ত্রী শেখ হাসিনার নির্বাহী আদেশে তার সাজা "
                     "স্থগিত করা হয়।")
@@ -938,21 +890,9 @@ def test_done_on_someones_order_makes_them_the_doer():
     assert concede and concede[0].source.name == "Sheikh Hasina" and concede[0].target.name == "Khaleda Zia"
 
 
-def test_committed_to_working_with_a_state_is_an_intent_toward_it():
-    got, _ = events("নাইজেরিয়ার প্রেসিডেন্ট বোলা তিনুবু বলেন, যুক্তরাষ্ট্র ও আন্তর্জাতিক সম্প্রদায়ের সঙ্গে কাজ করতে তার সরকার "
-                    "প্রতিশ্রুতিবদ্ধ।")
-    assert ("AGREE", "NGA", "USA", "occurred") in got
-
-
 def test_the_place_shielded_from_an_attack_is_not_the_target_of_a_deployment():
     got, _ = events("ইসরাইলে সম্ভাব্য হামলা ঠেকাতে রোববার যুক্তরাষ্ট্র একটি সাবমেরিন পাঠিয়েছে।")
     assert not any(o == "ISR" for _, _, o, _ in got)
-
-
-def test_an_arrest_told_by_its_object_alone_is_the_home_authorities_act():
-    got, _ = events("বাংলাদেশের ঢাকায় এ ঘটনা। ২০০৭ সালের ৩ সেপ্টেম্বর ভোরে খালেদা জিয়াকে বাসভবন থেকে গ্রেপ্তারের পর "
-                    "সোজা নিয়ে যাওয়া হয় আদালতে।")
-    assert ("COERCE", "BGD", "BGD", "occurred") in got
 
 
 def test_forces_entering_a_foreign_region_attack_it_but_a_leader_entering_visits():
@@ -1019,11 +959,6 @@ def test_an_accusation_said_of_someone_with_the_speaker_after_the_clause():
     assert accs == [("Mirza Fakhrul Islam Alamgir", "Awami League", "occurred")]
     got, _ = events("আওয়ামী লীগ দেশকে অস্থিতিশীল করার ষড়যন্ত্র করছে বলে জানা গেছে।")
     assert not any(t == "ACCUSE" for t, _, _, _ in got)
-
-
-def test_calling_an_accusation_baseless_rejects_the_accuser():
-    got, _ = events("ইরান বলেছে, যুক্তরাষ্ট্রের অভিযোগ ভিত্তিহীন।")
-    assert ("REJECT", "IRN", "USA", "occurred") in got
 
 
 def test_a_pronoun_speaker_after_a_discourse_word_still_speaks():
