@@ -20,10 +20,11 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import regex
 
-from ghotona.actors.gazetteer import Institution, load_gazetteer
+from ghotona.actors.gazetteer import GazetteerError, Institution, load_gazetteer, read_tsv
 from ghotona.actors.text import normalize_surface
 from ghotona.events.lexicon import PredicateMatch, load_lexicon
 from ghotona.events.roles import OBJECT_ENDINGS, conjunct_role, coordinated, role_of
@@ -1618,9 +1619,8 @@ def _population(a: Actor | None) -> bool:
 
 # "তিনটি কোম্পানির ওপর নিষেধাজ্ঞা": sanctions on someone named but not an actor we know
 ON_UNNAMED = regex.compile(r"[\p{L}\p{M}]+(?:র|এর|ের)\s+(?:ওপর|উপর)(?![\p{L}\p{M}])")
-COUNTED = regex.compile(r"(?:(?P<count>বেশ\s+কয়েকটি|[\p{L}\p{M}\p{N}]+)\s+)?(?P<noun>[\p{L}\p{M}]+?)(?:এর|ের|র)"
-                        r"(?P<end>)\s+(?:ওপর|উপর)$")
-DIGITS = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
+COUNTED = regex.compile(r"(?:(?P<count>বেশ\s+কয়েকটি|[\p{L}\p{M}\p{N}]+)\s+)?(?P<word>(?P<noun>[\p{L}\p{M}]+?)"
+                        r"(?:এর|ের|র))\s+(?:ওপর|উপর)$")
 
 
 @functools.cache
@@ -1628,17 +1628,18 @@ def _unnamed_words() -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
     """(count word -> English, noun -> (English plural, sector)) from data/events/unnamed.tsv."""
     numbers: dict[str, str] = {}
     nouns: dict[str, tuple[str, str]] = {}
-    text = importlib.resources.files("ghotona").joinpath("data/events/unnamed.tsv").read_text(encoding="utf-8")
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
-            continue
-        kind, bengali, english, sector = (line.split("\t") + [""] * 4)[:4]
-        if kind not in ("number", "noun") or not bengali or not english:
-            raise DataFileError(f"unnamed.tsv:{n}: expected kind (number|noun), bengali, english: {line!r}")
-        if kind == "number":
-            numbers[unicodedata.normalize("NFC", bengali)] = english
-        else:
-            nouns[unicodedata.normalize("NFC", bengali)] = (english, sector)
+    path = Path(str(importlib.resources.files("ghotona") / "data" / "events" / "unnamed.tsv"))
+    try:
+        for where, r in read_tsv(path, ("kind", "bengali", "english", "sector")):
+            if r["kind"] not in ("number", "noun") or not r["bengali"] or not r["english"]:
+                raise DataFileError(f"{where}: expected kind (number|noun), bengali, english: {r!r}")
+            bengali = unicodedata.normalize("NFC", r["bengali"])
+            if r["kind"] == "number":
+                numbers[bengali] = r["english"]
+            else:
+                nouns[bengali] = (r["english"], r["sector"])
+    except GazetteerError as exc:  # the shared TSV reader's header and column checks
+        raise DataFileError(str(exc)) from exc
     return numbers, nouns
 
 
@@ -1656,13 +1657,13 @@ def _unnamed_goal(text: str, start: int, end: int) -> Actor | None:
     if noun is None:
         return None
     count = m.group("count") or ""
-    digits = count.translate(DIGITS).removesuffix("টি")
-    number = numbers.get(" ".join(count.split())) or (digits if digits.isdigit() else None)
+    digits = count.removesuffix("টি")  # ৩টি; int() reads Bengali digits too
+    number = numbers.get(" ".join(count.split())) or (str(int(digits)) if digits.isdigit() else None)
     english, sector = noun
     if number == "one":  # one company, not one companies
         english = english[:-3] + "y" if english.endswith("ies") else english.removesuffix("s")
     start = m.start("count") if number else m.start("noun")
-    return Actor(None, f"{number} {english}" if number else english, sector or None, text[start:m.end("end")])
+    return Actor(None, f"{number} {english}" if number else english, sector or None, text[start:m.end("word")])
 
 
 def _events_of(article: Article, sent: Sentence, c: _Coded, places: list[Mention],
