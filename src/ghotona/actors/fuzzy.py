@@ -92,7 +92,6 @@ _WORDS = regex.compile(r"[\p{L}\p{M}.]+(?: [\p{L}\p{M}.]+){0,3}")
 
 # --------------------------------------------------------------------------- phonetic keys
 
-_VIRAMA = "\u09cd"
 _BN_CONSONANT = regex.compile(r"[\u0995-\u09b9\u09dc-\u09df]")
 _BN_SIGN = regex.compile(r"[\u09be-\u09cc\u09d7\u09cd\u09bc]")
 _BN_PRE = (
@@ -107,7 +106,6 @@ _COMMON = (
     ("sh", "s"), ("jh", "j"), ("z", "j"), ("ng", "n"), ("y", "i"),
 )
 _VOWELS = regex.compile(r"[aeiou]+")
-_SILENT_H = regex.compile(r"(?<=[aeiou])h(?=[^aeiou]|$)")
 _DOUBLE = regex.compile(r"([a-z])\1+")
 _NON_ALPHA = regex.compile(r"[^a-z ]+")
 _SOFT_C = regex.compile(r"c(?=[eiy])")

@@ -34,7 +34,6 @@ from ghotona.model import Actor, Article, DateValue, Event, Evidence, Mention, P
 
 LOGGER = logging.getLogger(__name__)
 
-SOURCE_ROLES = ("AGENT", "NOM")
 TARGET_ROLES = ("OBJ", "COM", "AGAINST", "ON", "TO", "BETWEEN")
 REPORTING = regex.compile(
     r"(?:বলেছে|বলেছেন|বলেন|বলেছিল|বলেছিলেন|বলছে|বলছেন|বললেন|জানালেন|জানিয়েছে|জানিয়েছেন|জানিয়েছিল|জানিয়েছিলেন|জানান|জানায়"

@@ -25,7 +25,6 @@ POSTPOSITIONS: tuple[tuple[regex.Pattern[str], str], ...] = tuple(
 OBJECT_ENDINGS = ("কে", "কেও", "দেরকে", "দের কে")
 GENITIVE_ENDINGS = ("র", "এর", "ের", "য়ের", "'র", "’র", "দের")
 LOCATIVE_ENDINGS = ("য়", "এ", "তে", "ে", "য়", "য়ও", "তেও")
-NOMINATIVE_PARTICLES = ("", "ও", "ই", "রা", "গুলো", "গুলি", "টি", "টা", "সহ", "-ও")
 
 
 # A bracketed abbreviation and then a place noun in the locative: the name before is its modifier.
