@@ -54,6 +54,7 @@ from ghotona.actors.gazetteer import (
     Person,
     iso_codes,
     load_gazetteer,
+    read_tsv,
 )
 from ghotona.actors.text import SUFFIXES
 
@@ -268,21 +269,13 @@ def _ymd(s: str) -> dt.date | None:
 
 def read_phoenix(path: Path) -> Iterable[tuple[str, tuple[Tenure, ...], list[str]]]:
     """Rows of ``phoenix_people.tsv``: ``(name, tenures, variants)``."""
-    with path.open(encoding="utf-8") as fh:
-        header = True
-        for line in fh:
-            if line.startswith("#") or not line.strip():
-                continue
-            if header:
-                header = False
-                continue
-            name, codes, variants = line.rstrip("\n").split("\t")
-            tenures = []
-            for c in codes.split():
-                cameo, start, end = c.split(":")
-                code, sector = cameo_code(cameo)
-                tenures.append(Tenure(code, sector, _ymd(start), _ymd(end)))
-            yield name, tuple(tenures), [v for v in variants.split("|") if v]
+    for _, row in read_tsv(path, ("name", "codes", "variants")):
+        tenures = []
+        for c in row["codes"].split():
+            cameo, start, end = c.split(":")
+            code, sector = cameo_code(cameo)
+            tenures.append(Tenure(code, sector, _ymd(start), _ymd(end)))
+        yield row["name"], tuple(tenures), [v for v in row["variants"].split("|") if v]
 
 
 def _default(tenures: tuple[Tenure, ...]) -> tuple[str | None, str | None]:

@@ -21,6 +21,7 @@ from types import MappingProxyType
 
 import pycountry
 
+from ghotona import tsv
 from ghotona.actors.text import normalize_surface
 from ghotona.model import SECTORS
 
@@ -167,29 +168,9 @@ class Gazetteer:
 
 
 def read_tsv(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[str, dict[str, str]]]:
-    """Rows of a gazetteer TSV as ``(where, row)``; ``where`` is ``file:line``.
-
-    Blank lines and lines starting with ``#`` are skipped; the first other line must be the
-    header and hold exactly ``columns``.
-    """
-    header_seen = False
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            line = line.rstrip("\n").rstrip("\r")
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            where = f"{path.name}:{lineno}"
-            fields = line.split("\t")
-            if not header_seen:
-                if tuple(fields) != columns:
-                    raise GazetteerError(f"{where}: header must be {columns!r}, got {tuple(fields)!r}")
-                header_seen = True
-                continue
-            if len(fields) != len(columns):
-                raise GazetteerError(f"{where}: expected {len(columns)} tab-separated columns, got {len(fields)}")
-            yield where, {c: f.strip() for c, f in zip(columns, fields)}
-    if not header_seen:
-        raise GazetteerError(f"{path.name}: no header row")
+    """Rows of a gazetteer TSV as ``(where, row)`` (:func:`ghotona.tsv.read`, raising
+    :class:`GazetteerError`)."""
+    return tsv.read(path, columns, GazetteerError)
 
 
 @functools.lru_cache(maxsize=1)

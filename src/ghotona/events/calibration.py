@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from ghotona import tsv
 from ghotona.errors import DataFileError
 
 __all__ = ["Calibration", "fit", "load_calibration"]
@@ -51,24 +52,15 @@ class Calibration:
 
 def parse(text: str, source: str = _FILE) -> Calibration:
     rows: list[tuple[float, float, int]] = []
-    header_seen = False
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if not header_seen:
-            if tuple(cells) != _HEADER:
-                raise DataFileError(f"{source}:{lineno}: expected header {_HEADER}, got {cells}")
-            header_seen = True
-            continue
+    for where, row in tsv.rows(text, _HEADER, source):
         try:
-            raw, cal, n = float(cells[0]), float(cells[1]), int(cells[2])
-        except (ValueError, IndexError) as exc:
-            raise DataFileError(f"{source}:{lineno}: bad row {line!r}: {exc}") from exc
+            raw, cal, n = float(row["raw_upto"]), float(row["calibrated"]), int(row["n"])
+        except ValueError as exc:
+            raise DataFileError(f"{where}: bad row {row!r}: {exc}") from exc
         if not (0.0 <= raw <= 1.0 and 0.0 <= cal <= 1.0 and n > 0):
-            raise DataFileError(f"{source}:{lineno}: values out of range in {line!r}")
+            raise DataFileError(f"{where}: values out of range in {row!r}")
         if rows and (raw <= rows[-1][0] or cal < rows[-1][1]):
-            raise DataFileError(f"{source}:{lineno}: steps must rise in raw score and never fall in value")
+            raise DataFileError(f"{where}: steps must rise in raw score and never fall in value")
         rows.append((raw, cal, n))
     return Calibration(tuple(r[0] for r in rows), tuple(r[1] for r in rows), tuple(r[2] for r in rows))
 

@@ -18,7 +18,6 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import islice
 from typing import TypeVar
 from urllib.parse import urlparse
@@ -26,6 +25,7 @@ from urllib.parse import urlparse
 import sqlalchemy as sa
 from tqdm import tqdm
 
+from ghotona import tsv
 from ghotona.lang.segment import segment
 from ghotona.model import Event
 from ghotona.store.schema import articles, events
@@ -81,9 +81,8 @@ class Country:
 @lru_cache(maxsize=1)
 def countries() -> dict[str, Country]:
     """ISO 3166-1 alpha-3 → (FIPS 10-4 code, English short name), from package data."""
-    text = resources.files("ghotona").joinpath("data/export/iso3_fips.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return {r[0]: Country(r[0], r[1], r[2]) for r in rows[1:]}
+    rows = tsv.packaged("export/iso3_fips.tsv", ("iso3", "fips", "name"))
+    return {r["iso3"]: Country(r["iso3"], r["fips"], r["name"]) for _, r in rows}
 
 
 # -- articles -------------------------------------------------------------------

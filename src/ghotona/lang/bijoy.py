@@ -27,6 +27,7 @@ from importlib import resources
 
 import regex
 
+from ghotona import tsv
 from ghotona.errors import DataFileError
 
 logger = logging.getLogger(__name__)
@@ -49,23 +50,13 @@ def parse_table(text: str, source: str = _TABLE_FILE) -> dict[str, str]:
     """Parse a glyph table: comment lines (``#``), the header ``bijoy<TAB>unicode<TAB>note``,
     then one row per glyph sequence. Raises :class:`DataFileError` on a malformed row."""
     table: dict[str, str] = {}
-    header_seen = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        if not header_seen:
-            if fields[:2] != ["bijoy", "unicode"]:
-                raise DataFileError(f"{source}:{number}: expected the header 'bijoy<TAB>unicode<TAB>note', "
-                                    f"got {line!r}")
-            header_seen = True
-            continue
-        if len(fields) < 2 or not fields[0] or not fields[1]:
-            raise DataFileError(f"{source}:{number}: expected 'bijoy<TAB>unicode<TAB>note', got {line!r}")
-        key = regex.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), fields[0])
+    for where, row in tsv.rows(text, ("bijoy", "unicode", "note"), source):
+        if not row["bijoy"] or not row["unicode"]:
+            raise DataFileError(f"{where}: expected 'bijoy<TAB>unicode<TAB>note', got {row!r}")
+        key = regex.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), row["bijoy"])
         if key in table:
-            raise DataFileError(f"{source}:{number}: {fields[0]!r} is listed twice")
-        table[key] = unicodedata.normalize("NFC", fields[1])
+            raise DataFileError(f"{where}: {row['bijoy']!r} is listed twice")
+        table[key] = unicodedata.normalize("NFC", row["unicode"])
     if not table:
         raise DataFileError(f"{source}: no rows")
     return table

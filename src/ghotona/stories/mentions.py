@@ -10,8 +10,8 @@ import logging
 import types
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 
+from ghotona import tsv
 from ghotona.model import Actor, Event
 
 LOGGER = logging.getLogger(__name__)
@@ -89,25 +89,19 @@ class ClusterConfig:
                 raise ValueError(f"{name} must be >= 0, got {getattr(self, name)!r}")
 
 
-def _gazetteer_column(file: str, header: str, column: int) -> frozenset[str]:
-    path = resources.files("ghotona") / "data" / "gazetteer" / file
-    names = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#") and not line.startswith(header + "\t"):
-            cols = line.split("\t")
-            if len(cols) > column:
-                names.add(cols[column].strip())
-    return frozenset(n for n in names if n)
+def _gazetteer_column(file: str, columns: str, column: str) -> frozenset[str]:
+    return frozenset(row[column] for _, row in tsv.packaged(f"gazetteer/{file}", tuple(columns.split()))
+                     if row[column])
 
 
 def load_person_names() -> frozenset[str]:
     """Canonical person names from the packaged gazetteer (``data/gazetteer/people.tsv``)."""
-    return _gazetteer_column("people.tsv", "name", 0)
+    return _gazetteer_column("people.tsv", "name code sector surfaces", "name")
 
 
 def load_org_names() -> frozenset[str]:
     """Canonical names of named organisations (``data/gazetteer/orgs.tsv``)."""
-    return _gazetteer_column("orgs.tsv", "key", 2)
+    return _gazetteer_column("orgs.tsv", "key code name sector surfaces", "name")
 
 
 # Names the event coder builds itself for unnamed actors, not from institutions.tsv (see
