@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from ghotona.model import Actor, Article, Event, Evidence, Result
 from ghotona.store import Store, database_url, date_start, event_row, safe_row
 from ghotona.store import summary as summ
-from ghotona.store.aggregates import actor_label, timeline
+from ghotona.store.aggregates import actor_label, list_actors, timeline
 from ghotona.store.schema import MIGRATIONS, actor_day, actors, articles, events, schema_migrations
 from ghotona.store.stories import record_duplicates
 
@@ -161,6 +161,36 @@ def reference_timeline(evs: list[Event], code: str, interval: str, since: dt.dat
                          for p, t in top]}
 
 
+def reference_actors(evs: list[Event], since: dt.date | None, until: dt.date | None) -> list[dict]:
+    """The actor list computed event by event: each event once per coded actor."""
+    per: dict[str, dict] = {}
+    for e in evs:
+        src = e.source.code if e.source else None
+        tgt = e.target.code if e.target else None
+        start = date_start(e.date, e.date_precision)
+        if (since or until) and (start is None or (since and start < since) or (until and start > until)):
+            continue
+        for code, as_source in ((src, True), (tgt, False)):
+            if code is None or (not as_source and tgt == src):
+                continue
+            a = per.setdefault(code, {"n": 0, "src": 0, "g": Fraction(0), "g_n": 0, "q": [0, 0, 0, 0, 0]})
+            a["n"] += 1
+            a["src"] += as_source
+            if e.goldstein is not None:
+                a["g"] += _exact(e.goldstein)
+                a["g_n"] += 1
+            if e.quad_class in (1, 2, 3, 4):
+                a["q"][e.quad_class] += 1
+    out = []
+    for code, a in sorted(per.items(), key=lambda kv: (-kv[1]["n"], kv[0])):
+        q = a["q"]
+        out.append({"code": code, "n_events": a["n"], "n_as_source": a["src"], "n_as_target": a["n"] - a["src"],
+                    "mean_goldstein": _mean(a["g"], a["g_n"]), "cooperation": q[1] + q[2], "conflict": q[3] + q[4],
+                    "verbal_cooperation": q[1], "material_cooperation": q[2], "verbal_conflict": q[3],
+                    "material_conflict": q[4]})
+    return out
+
+
 def assert_consistent(store: Store) -> int:
     """Stored summaries == recomputed, and every timeline == the direct computation; return
     how many timelines were compared."""
@@ -171,6 +201,11 @@ def assert_consistent(store: Store) -> int:
     assert have.pairs == want.pairs
     assert all(v[0] > 0 for v in have.days.values())   # no empty rows left behind
     evs = store.events()
+    for since, until in RANGES:
+        want_actors = reference_actors(evs, since, until)
+        got_actors = list_actors(store, since=since, until=until, limit=100).items
+        assert [{k: a[k] for k in w} for a, w in zip(got_actors, want_actors)] == want_actors, (since, until)
+        assert len(got_actors) == len(want_actors)
     compared = 0
     for code in sorted(known):
         for interval in ("day", "week", "month"):

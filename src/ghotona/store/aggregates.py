@@ -19,7 +19,7 @@ from ghotona.errors import InputError
 from ghotona.store import Store
 from ghotona.store.queries import (DEFAULT_LIMIT, MAX_LIMIT, Cond, EventQuery, NotFound, Page,
                                    _check_limit, _check_range, _conditions, _encode, _iso,
-                                   _known_code, _ne, _offset, check_text)
+                                   _known_code, _offset, check_text)
 from ghotona.store.schema import UNDATED, actor_day, actor_partner_month, actors, events
 from ghotona.store.summary import GOLDSTEIN_UNIT, goldstein_units
 
@@ -65,28 +65,29 @@ def _matching_codes(conn: sa.Connection, q: str) -> list[str]:
     return [code for (code,) in conn.execute(sel)]
 
 
-def _per_actor(me: Any, conds: list[Cond]) -> sa.Select[Any]:
-    """Counts per code on one side (streams over the covering index of that side)."""
-    return sa.select(me, *_stats(events.c)).where(me.is_not(None), *conds).group_by(me)
-
-
 def list_actors(store: Store, *, q: str | None = None, since: dt.date | None = None,
                 until: dt.date | None = None, cursor: str | None = None, limit: int = DEFAULT_LIMIT) -> Page:
     """Coded actors with their event counts (most active first), optionally name-filtered.
 
-    An event counts once per actor: as source, or as target when the source differs.
+    An event counts once per actor: as source, or as target when the source differs. Read
+    from the per-actor day summaries (``actor_day``), so the cost follows the number of
+    actor-days, not of events.
     """
     limit, offset = _check_limit(limit), _offset(cursor)
     check_text(q, "q")
-    dates, c = _dates(since, until), events.c
+    _check_range(since, until)
+    c = actor_day.c
+    # a date range leaves the undated out (precision none: the only rows under UNDATED)
+    conds = [*([c.date_precision != "none"] if since or until else []), *([c.day >= since] if since else []),
+             *([c.day <= until] if until else [])]
     totals: dict[str, _Bucket] = {}
     with store.engine.connect() as conn:
-        codes = _matching_codes(conn, q) if q and q.strip() else None
-        for me, as_source, extra in ((c.source_code, True, []),
-                                     (c.target_code, False, [_ne(c.source_code, c.target_code)])):
-            sel = _per_actor(me, [*dates, *extra, *([me.in_(codes)] if codes is not None else [])])
-            for code, *stats in conn.execute(sel):
-                totals.setdefault(code, _Bucket()).add(*stats, as_source=as_source)
+        if q and q.strip():
+            conds.append(c.code.in_(_matching_codes(conn, q)))
+        sums = (sa.func.sum(c[k]) for k in ("n", "n_source", "g_sum", "g_n", "q1", "q2", "q3", "q4"))
+        for code, n, n_source, *stats in conn.execute(sa.select(c.code, *sums).where(*conds).group_by(c.code)):
+            b = totals[code] = _Bucket(n_as_source=int(n_source), unit=GOLDSTEIN_UNIT)
+            b.add(n, *stats)
         ranked = sorted(totals.items(), key=lambda kv: (-kv[1].n, kv[0]))
         page = ranked[offset:offset + limit]
         names = _names(conn, [code for code, _ in page])
