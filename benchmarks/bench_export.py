@@ -120,6 +120,7 @@ def fill(db: Path, n: int, seed: int = 7) -> float:
                 conn.execute(articles.insert(), arts)
                 conn.execute(events.insert(), evs)
                 arts, evs = [], []
+    store.rebuild_summaries()   # the rows went in around Store.write, so its summaries too
     store.close()
     return time.perf_counter() - t0
 
