@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
@@ -145,3 +146,24 @@ def create_app(db: str | Path | Store, *, api_token: str | None = None, cors_ori
     app.add_middleware(SecurityHeaders)
     LOGGER.info("API over %s; writes %s", store.url.split("@")[-1], "enabled" if app.state.api_token else "disabled")
     return app
+
+
+#: The environment variable ``ghotona serve --workers N`` hands the app's options in, as JSON:
+#: each uvicorn worker process builds its own app (and its own database pool) from it.
+SERVE_OPTIONS_ENV = "GHOTONA_SERVE_OPTIONS"
+
+
+def app_from_environment() -> FastAPI:
+    """An app factory for uvicorn workers: ``create_app`` with the options in ``GHOTONA_SERVE_OPTIONS``
+    (keys ``db``, ``cors_origins``, ``max_extract_bytes``, ``max_ingest_bytes``)."""
+    raw = os.environ.get(SERVE_OPTIONS_ENV)
+    if not raw:
+        raise ConfigError(f"{SERVE_OPTIONS_ENV} is not set: start workers with `ghotona serve --workers N`")
+    try:
+        options = json.loads(raw)
+        return create_app(options["db"], cors_origins=tuple(options.get("cors_origins", ())),
+                          max_extract_bytes=int(options.get("max_extract_bytes", DEFAULT_MAX_EXTRACT_BYTES)),
+                          max_ingest_bytes=int(options.get("max_ingest_bytes", DEFAULT_MAX_INGEST_BYTES)))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(f"{SERVE_OPTIONS_ENV} must be a JSON object with a 'db': {exc}") from exc
+
