@@ -94,3 +94,27 @@ def test_a_running_total_takes_no_lead_day():
         [("2024-01-02", "মঙ্গলবার"), (None, "ইসরায়েল")]
     # the same words without a total tell of the lead's day: one event
     assert assaults("ইসরায়েলি হামলায় ২০ জন ফিলিস্তিনি নিহত হয়েছেন।") == [("2024-01-02", "মঙ্গলবার")]
+
+
+def test_a_pronoun_going_on_from_a_dated_sentence_takes_its_date():
+    # তিনি goes on with the story of the sentence before, told with "গত মাসে"
+    text = ("গত মাসে নির্বাচনী দৌড় থেকে সরে দাঁড়ান বাইডেন। "
+            "ভাইস প্রেসিডেন্ট কমলা হ্যারিসকে সমর্থন দেন তিনি।")
+    support = [v for k, v in dated(text).items() if k[0] == "SUPPORT"]
+    assert support == [("occurred", "2023-08", "month")]
+    # with nothing dated just before, the same act stays undated
+    text = ("নির্বাচনী দৌড় থেকে সরে দাঁড়ান বাইডেন। "
+            "ভাইস প্রেসিডেন্ট কমলা হ্যারিসকে সমর্থন দেন তিনি।")
+    support = [v for k, v in dated(text).items() if k[0] == "SUPPORT"]
+    assert support == [("occurred", None, "none")]
+
+
+def test_the_death_told_again_with_its_day_dates_the_lead_only():
+    text = ("সীমান্তে বিএসএফের গুলিতে এক বাংলাদেশি নিহত হয়েছেন। "
+            "রোববার রাতে সীমান্তের ওপারে গুলিবিদ্ধ হয়ে তার মৃত্যু হয়। "
+            "সোমবার রাত পর্যন্ত মরদেহ ফেরত দেয়নি বিএসএফ। "
+            "বিজিবি বিএসএফের সঙ্গে যোগাযোগ করেছে।")
+    got = dated(text, dt.date(2024, 8, 13))
+    assert got[("ASSAULT", "IND", "BGD")] == ("occurred", "2024-08-11", "day")
+    # what is told after it is not said to be of that day
+    assert [v[1:] for k, v in got.items() if k[0] == "CONSULT"] == [(None, "none")]
