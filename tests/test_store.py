@@ -96,6 +96,24 @@ def test_failed_batch_rolls_back_then_isolates_the_bad_item(store):
     assert log == {"a1": "stored", "a2": "failed"}
 
 
+def test_a_batch_writes_new_replaced_and_unchanged_articles_as_item_by_item_would(store):
+    """Store.write batches its statements; the outcome is that of writing each item in turn."""
+    store.write([_result("a1", "এক।"), _result("a2", "দুই।"), _result("a3", "তিন।", events=0)])
+    failed = Result(article=Article(article_id="a5", raw=""), failure=Failure("a5", "clean", "empty"))
+    stats = store.write([_result("a1", "এক।"), _result("a2", "দুই, নতুন।", events=1), _result("a4", "চার।"), failed])
+    assert (stats.articles_unchanged, stats.articles_replaced, stats.articles_new, stats.events,
+            stats.failures) == (1, 1, 1, 3, 1)
+    assert store.counts() == {"articles": 4, "events": 5, "actors": 2, "failures": 1}
+    assert {e.event_id for e in store.events()} == {"a1-0", "a1-1", "a2-0", "a4-0", "a4-1"}
+    log = {r["item_key"]: (r["outcome"], r["events"]) for r in store.ingest_log()}
+    assert log == {"a1": ("stored", 2), "a2": ("stored", 1), "a3": ("stored", 0), "a4": ("stored", 2),
+                   "a5": ("failed", 0)}
+    # one article twice in a batch: the later item wins, as written in turn
+    stats = store.write([_result("a6", "ছয়।", events=2), _result("a6", "ছয়, আবার।", events=1)])
+    assert (stats.articles_new, stats.articles_replaced) == (1, 1)
+    assert {e.event_id for e in store.events() if e.article_id == "a6"} == {"a6-0"}
+
+
 def test_a_lost_connection_is_an_error_not_a_failure(tmp_path):
     with Store(tmp_path / "x.db") as s:
         s.engine.dispose()

@@ -256,8 +256,7 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 summary = SummaryDelta()
-                for res in results:
-                    self._write_one(conn, res, now, stats, summary)
+                self._write_batch(conn, results, now, stats, summary)
                 summary.apply(conn)  # once per batch, in key order (see ghotona.store.summary)
                 self._log_duplicates(conn, duplicates, now)
             return stats
@@ -313,6 +312,66 @@ class Store:
             self._log(conn, {"item_key": art.article_id, "content_hash": art.content_hash, "outcome": "duplicate",
                              "stage": None, "reason": f"near-duplicate of {original}", "events": 0,
                              "source_path": art.source_path, "recorded_at": now})
+
+    def _write_batch(self, conn: sa.Connection, results: list[Result], now: dt.datetime, stats: WriteStats,
+                     summary: SummaryDelta) -> None:
+        """What ``_write_one`` does for each result, in a few statements per batch: one look-up of
+        the stored hashes, one delete and one insert per table (on PostgreSQL every statement is
+        a round trip). Failures, and a batch naming one article twice (whose later item must
+        replace the earlier), are written item by item."""
+        stored = [r for r in results if r.failure is None]
+        rows = {}
+        for res in stored:
+            art = res.article
+            chash = res.input_hash or art.content_hash
+            row = safe_row(articles, {
+                "article_id": art.article_id, "content_hash": chash, "title": art.title, "outlet": art.outlet,
+                "url": art.url, "published": art.published, "published_source": art.published_source,
+                "language": art.language, "text": art.text, "source_path": art.source_path, "ingested_at": now})
+            rows[row["article_id"]] = (res, row)
+        keys = [*rows, *(safe_row(failures, {"article_id": r.failure.article_id})["article_id"]
+                         for r in results if r.failure is not None)]
+        if len(rows) < 2 or len(set(keys)) != len(results):
+            for res in results:
+                self._write_one(conn, res, now, stats, summary)
+            return
+        for res in results:
+            if res.failure is not None:
+                self._write_one(conn, res, now, stats, summary)
+        ids = list(rows)
+        old: dict[str, str] = {}
+        for i in range(0, len(ids), _LOG_CHUNK):
+            chunk = ids[i:i + _LOG_CHUNK]
+            old.update(conn.execute(sa.select(articles.c.article_id, articles.c.content_hash)
+                                    .where(articles.c.article_id.in_(chunk))).tuples().all())
+        changed = [aid for aid in ids if old.get(aid) != rows[aid][1]["content_hash"]]
+        replaced = [aid for aid in changed if aid in old]
+        stats.articles_unchanged += len(ids) - len(changed)
+        stats.articles_replaced += len(replaced)
+        stats.articles_new += len(changed) - len(replaced)
+        for i in range(0, len(replaced), _LOG_CHUNK):
+            chunk = replaced[i:i + _LOG_CHUNK]
+            summary.remove(conn, events.c.article_id.in_(chunk))
+            conn.execute(articles.delete().where(articles.c.article_id.in_(chunk)))
+        for i in range(0, len(changed), _LOG_CHUNK):
+            conn.execute(failures.delete().where(failures.c.article_id.in_(changed[i:i + _LOG_CHUNK])))
+        if changed:
+            conn.execute(articles.insert(), [rows[aid][1] for aid in changed])
+            evs = [e for aid in changed for e in rows[aid][0].events]
+            if evs:
+                ev_rows = [safe_row(events, event_row(e)) for e in evs]
+                conn.execute(events.insert(), ev_rows)
+                summary.add_rows(ev_rows)
+                stats.events += len(evs)
+                self._upsert_actors(conn, evs)
+        logs = [safe_row(ingest_log, {
+            "item_key": aid, "content_hash": row["content_hash"], "outcome": "stored", "stage": None, "reason": None,
+            "events": len(res.events), "source_path": res.article.source_path, "recorded_at": now})
+            for aid, (res, row) in rows.items()]
+        keys = [log["item_key"] for log in logs]
+        for i in range(0, len(keys), _LOG_CHUNK):
+            conn.execute(ingest_log.delete().where(ingest_log.c.item_key.in_(keys[i:i + _LOG_CHUNK])))
+        conn.execute(ingest_log.insert(), logs)
 
     def _write_one(self, conn: sa.Connection, res: Result, now: dt.datetime, stats: WriteStats,
                    summary: SummaryDelta) -> None:
