@@ -41,6 +41,10 @@ __all__ = ["Explanation", "GazetteerError", "explain", "find_actors", "load_gaze
 logger = logging.getLogger(__name__)
 
 
+# Roles that, bare, name the holder of the office in the story's own state (resolved by the coder).
+HOME_ROLES = frozenset({"president"})
+
+
 def _as_date(when: dt.date | None) -> dt.date | None:
     if isinstance(when, dt.datetime):
         return when.date()
@@ -106,6 +110,12 @@ def _chain_mention(text: str, norm: NormText, chain: list[Atom], resolver: Chain
             end = norm.offset(name[0])
             actor, suffix, by = Actor(actor.code, None, actor.sector, ""), name[1], "unlinked"
     if by == "unresolved":
+        if last == "R" and len(chain) == 1 and res.role in HOME_ROLES and not resolver.office_only(chain[-1]):
+            # a bare "রাষ্ট্রপতি" (the president, no country named): the head of the story's own
+            # state, which the event coder resolves once it knows that state
+            span = text[start:end]
+            return Mention(kind="actor", start=start, end=end, text=span, actor=Actor(None, None, "GOV", span),
+                           suffix=suffix, role=res.role, resolved_by="generic")
         return None
     span = text[start:end]
     return Mention(kind="actor", start=start, end=end, text=span,

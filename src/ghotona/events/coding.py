@@ -26,7 +26,7 @@ import regex
 
 from ghotona.actors.gazetteer import GazetteerError, Institution, load_gazetteer, read_tsv
 from ghotona.actors.text import normalize_surface
-from ghotona.events.lexicon import PredicateMatch, load_lexicon
+from ghotona.events.lexicon import Predicate, PredicateMatch, load_lexicon
 from ghotona.events.roles import OBJECT_ENDINGS, conjunct_role, coordinated, role_of
 from ghotona.errors import DataFileError
 from ghotona.events.status import VERBAL_NOUN, WORD, status_of
@@ -412,6 +412,73 @@ PASSIVE_IN = regex.compile(r"(?:করা|দেওয়া|দেয়া|চ
 OBJECT_WORD = regex.compile(r"(?<![\p{L}\p{M}])[\p{L}\p{M}]+(?:কে|কেও|দেরকে)(?![\p{L}\p{M}])")
 
 
+# "কারাদণ্ড দেওয়া হলে": a passive in the conditional/temporal form; "সাজা পরোয়ানা দিয়ে … কারাগারে
+# পাঠানো হয়": a conjunctive participle takes the voice of the finite verb its chain ends in
+PASSIVE_WHEN = regex.compile(r"\s*(?:হলে|হলেও|হওয়ার\s+পর|হওয়ার\s+পরে)(?![\p{L}\p{M}])")
+CHAIN_PARTICIPLE = regex.compile(r"(?:দিয়ে|করে|নিয়ে)$")
+CHAIN_TO_PASSIVE = regex.compile(r"[^,।;:\"“”‘’]{0,80}?(?:করা|দেওয়া|দেয়া|পাঠানো|নেওয়া|নেয়া|রাখা)\s+(?:হয়|হয়েছে|হয়েছিল|হলো|হল)"
+                              r"(?![\p{L}\p{M}])")
+
+
+def _passive_chain(clause: _Clause, text: str) -> bool:
+    """Whether an active-looking predicate is passive by what follows it: the conditional
+    passive (তাকে কারাদণ্ড দেওয়া হলে) or a participle chain that ends in a passive verb
+    (তাকে সাজা পরোয়ানা দিয়ে কারাগারে পাঠানো হয়), so that the unnamed doer is implied."""
+    pred_text = text[_pred_start(clause):clause.end]
+    if PASSIVE_WHEN.match(text, clause.end) and pred_text.endswith(("দেওয়া", "দেয়া", "করা", "নেওয়া")):
+        return True
+    return bool(CHAIN_PARTICIPLE.search(pred_text)) and bool(CHAIN_TO_PASSIVE.match(text, clause.end, clause.sent_end))
+
+
+ATTACK_SUFFERED = ("গুলিবিদ্ধ", "হামলার|আক্রমণের|হামলায়", "হত্যা$ করা$")
+
+
+def _attack_suffered(pred: Predicate) -> bool:
+    """A passive of being shot, attacked or murdered (not নিহত হন, which accidents also say)."""
+    return pred.pattern.startswith(ATTACK_SUFFERED)
+
+
+# "৩ বারই", "পাঁচবার", "সাত বার", "কয়েকবার", "একাধিকবার": how many times, not one act
+TIMES = regex.compile(r"(?<![\p{L}\p{M}])(?:[\p{N}]+|এক|দুই|তিন|চার|পাঁচ|ছয়|সাত|আট|নয়|দশ|কয়েক|একাধিক|বহু|অনেক)"
+                      r"\s*বার(?:ই|ও)?(?![\p{L}\p{M}])")
+
+
+def _tally(clause: _Clause, args: _Args, text: str) -> bool:
+    """An undated arrest or release by unnamed authorities told as a number of times."""
+    return clause.pred.predicate.type in ("COERCE", "CONCEDE") \
+        and any(m.resolved_by == "implied" for m in args.sources) \
+        and TIMES.search(text, clause.start, _pred_start(clause)) is not None
+
+
+ELECTION_ANAPHOR = regex.compile(r"(?<![\p{L}\p{M}])(?:সেই|ওই|ঐ)\s+নির্বাচন")
+DATED_ELECTION = regex.compile(r"\s*(?:[\p{L}\p{M}]+\s+){0,2}?নির্বাচন")
+
+
+def _election_date(clause: _Clause, dates: list[Mention], text: str) -> Mention | None:
+    """"সেই নির্বাচন বর্জন করেছিল X" with no date of its own: the year of the election last named
+    with one before it ("২০১৪ সালের একতরফা নির্বাচনের আগে …")."""
+    if ELECTION_ANAPHOR.search(text, clause.start, clause.end) is None:
+        return None
+    named = [d for d in dates if d.end <= clause.start and d.date is not None and d.date.date
+             and d.date.precision == "year" and DATED_ELECTION.match(text, d.end, d.end + 40)]
+    return named[-1] if named else None
+
+
+RAID_MODES = frozenset({"destroy"})
+
+
+def _raid_on_home(pred: Predicate, text: str, clause: _Clause) -> bool:
+    """A finite arson or vandalism verb (আগুন দেয়, ভাঙচুর করে) with no subject in its sentence:
+    in a story wholly about one state, done by unnamed raiders of it."""
+    return pred.mode in RAID_MODES and not PRONOUN_ANYWHERE.search(text, clause.sent_start, clause.sent_end)
+
+
+def _called_protest(clause: _Clause, text: str) -> bool:
+    """"বিএনপি ও জামায়াত আহূত হরতালের প্রসঙ্গ": a protest named with who called it is told as
+    done even where it is only the topic of the sentence."""
+    return clause.pred.predicate.type == "PROTEST" and bool(CALLED_BY.search(text, clause.start, _pred_start(clause)))
+
+
 def _implied(home: str, pred_type: str, at: int) -> Mention:
     """The unnamed doer of an agentless act on the article's own state's people: its
     authorities arrest, jail and release (COERCE, CONCEDE); unnamed attackers attack."""
@@ -707,7 +774,8 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
         targets = [m for m in window if roles[id(m)] == "FROM"]  # withdraw from X
     locs = [m for m in window if roles[id(m)] == "LOC"]
     symmetric = pred.symmetric
-    passive = passive or bool(PASSIVE_IN.search(text, _pred_start(clause), clause.end))
+    passive = passive or bool(PASSIVE_IN.search(text, _pred_start(clause), clause.end)) \
+        or (pred.type in IMPLIED_AGENT_TYPES and _passive_chain(clause, text))
 
     between = [m for m in window if roles[id(m)] == "BETWEEN"]
     pair: tuple[Mention, Mention] | None = None
@@ -883,6 +951,12 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
              and m.actor.code and role_of(m, text) in ("NOM", "OBJ")), pron_obj)
         if patient is not None and patient.actor is not None and patient.actor.code == home:
             sources, target = [_implied(home, pred.type, clause.start)], patient
+        elif patient is None and domestic and pred.type == "COERCE":
+            # "তার সহযোগীকে ধরা হয়েছে", "আবদুল কুদ্দুছকে গ্রেপ্তার করা হয়": an unlisted person arrested
+            # in a story wholly about one state is one of its people, by its authorities
+            unlisted = _object_target(clause, actors, text, home)
+            if unlisted is not None:
+                sources, target = [_implied(home, pred.type, clause.start)], unlisted
     if (target is None or target.actor is None or target.actor.code is None) and sources and pred.type == "CONSULT" \
             and sources[0].actor is not None and sources[0].actor.code and not passive:
         # "সংখ্যালঘু সম্প্রদায়ের প্রতিনিধিদের সঙ্গে বৈঠক করবেন ইউনূস", "তাঁর প্রশাসনের জ্যেষ্ঠ কর্মকর্তাদের
@@ -902,6 +976,15 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
     if target is None and not sources and home is not None and domestic and pred.type == "ASSAULT":
         # "সিটি মেয়র রেজাউল করিম চৌধুরীর বাড়িতে ভাঙচুর করা হয়": an unlisted local person's home
         target = _premises_target(clause, actors, text, home)
+    if (pred.frame == "ts" and target is None and home is not None and pred.type == "ASSAULT" and sources
+            and sources[0] is not carried and _attack_suffered(pred)
+            and sources[0].actor is not None and sources[0].actor.code == home):
+        # "X … গুলিবিদ্ধ হন", "X হামলার শিকার হন": one of the story's own state's people shot or
+        # attacked by no one named; unidentified attackers of that state
+        sources, target = [_implied(home, pred.type, clause.start)], sources[0]
+    if (not sources and domestic and pred.type == "ASSAULT" and pred.pos == "verb" and target is not None
+            and roles.get(id(target)) == "PREMISES" and _raid_on_home(pred, text, clause)):
+        passive = True  # "X-এর বাড়িতে ভাঙচুর ও আগুন দেয়": a raid told with no subject, unnamed raiders
     if (not sources and (passive or pred.frame == "ts") and home is not None and pred.type in IMPLIED_AGENT_TYPES
             and (pred.type != "ASSAULT" or domestic)
             and target is not None and target.actor is not None and target.actor.code == home):
@@ -1386,6 +1469,63 @@ def _drop_requested(coded: list[_Coded], text: str) -> list[_Coded]:
     return out
 
 
+def _announced(clause: _Clause, text: str) -> bool:
+    """A protest named as what was announced (… করার ঘোষণা দিয়েছেন, … পালনের ঘোষণা দিয়েছে)."""
+    light = LIGHT_VN_AFTER.match(text, clause.end)
+    return bool(VERBAL_NOUN.search(text, _pred_start(clause), clause.end) or light is not None
+                or clause.pred.predicate.pos == "noun") \
+        and ANNOUNCED.match(text, light.end() if light is not None else clause.end) is not None
+
+
+# "… রাস্তায় নেমে আসবেন বলেও হুঁশিয়ারি দেওয়া হয়": what a threat says will be done
+THREAT_AFTER = regex.compile(r"[^,।]{0,30}?বলে(?:ও|ই)?\s+(?:হুঁশিয়ারি|হুশিয়ারি|হুমকি|আল্টিমেটাম)")
+
+
+def _drop_threatened(coded: list[_Coded], text: str) -> list[_Coded]:
+    """A protest or an attack told only as what will happen if a demand is not met ("X-কে গ্রেফতার
+    করা না হলে ব্যবসায়ীরা রাস্তায় নেমে আসবেন বলে হুঁশিয়ারি") is what the threat says, not an act of
+    its own (the threat is the event)."""
+    return [c for c in coded
+            if not (c.clause.pred.predicate.type in ("PROTEST", "ASSAULT") and c.status in ("planned", "hypothetical")
+                    and THREAT_AFTER.match(text, c.clause.end))]
+
+
+# "মানববন্ধনে হামলা", "সমাবেশে হামলা চালায়", "মিছিলে গুলি": an attack on a gathering
+ON_GATHERING = regex.compile(r"(?:ে|য়|তে)\s*$")
+
+
+def _gathering_day(coded: list[_Coded], text: str) -> list[_Coded]:
+    """A protest named only as what was attacked (ব্যবসায়ীদের মানববন্ধনে হামলা চালিয়েছে একদল দুর্বৃত্ত)
+    was being held when the attack came: undated, it takes the attack's date."""
+    for i, c in enumerate(coded[:-1]):
+        nxt = coded[i + 1]
+        if (c.date is None and nxt.date is not None and c.clause.pred.predicate.type == "PROTEST"
+                and c.clause.pred.predicate.pos == "noun" and nxt.clause.pred.predicate.type == "ASSAULT"
+                and c.status == nxt.status == "occurred"
+                and ON_GATHERING.search(text, c.clause.start, c.clause.end)
+                and not text[c.clause.end:_pred_start(nxt.clause)].strip()):
+            c.date = nxt.date
+    return coded
+
+
+PROTEST_PARTICIPLE = regex.compile(r"(?:করে|দিয়ে|নিয়ে)$")
+
+
+def _drop_chained_protest(coded: list[_Coded], text: str) -> list[_Coded]:
+    """"শাহবাগ অবরোধ করে বিক্ষোভ করার ঘোষণা দিয়েছেন": a protest participle leading straight into
+    another, announced protest is the manner of that one act, and shares its status and date."""
+    out = []
+    for i, c in enumerate(coded):
+        nxt = coded[i + 1] if i + 1 < len(coded) else None
+        if (nxt is not None and c.clause.pred.predicate.type == nxt.clause.pred.predicate.type == "PROTEST"
+                and PROTEST_PARTICIPLE.search(text, c.clause.start, c.clause.end)
+                and not text[c.clause.end:_pred_start(nxt.clause)].strip()
+                and c.status != nxt.status and _announced(nxt.clause, text)):
+            continue
+        out.append(c)
+    return out
+
+
 # Present progressive (আলোচনা করছেন, হামলা চালাচ্ছে, অগ্রসর হচ্ছে), not the perfect (করেছে).
 PROGRESSIVE = regex.compile(r"^[\p{L}\p{M}]*(?:চ্ছ|[^\u09c7\u09cd]ছ)(?:ে|েন)$")
 
@@ -1549,6 +1689,8 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
             pm = replace(pm, predicate=pred)
             clause = replace(clause, pred=pm)
             status = "occurred"
+        if pred.type == "PROTEST" and status == "occurred" and _announced(clause, text):
+            status = "planned"  # "বিক্ষোভ করার ঘোষণা দিয়েছেন": a protest announced is yet to be held
         attribution = attributed
         if claim is not None and sent.start + pm.start >= claim[1]:
             attribution = _name(claim[0]) or claim[0].text
@@ -1566,6 +1708,9 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
         habitual = HABITUAL.match(sent.text, pm.end) is not None or sent.text[pm.start:pm.end].endswith("আসছে")
         lead = para_lead if status not in ("planned", "hypothetical", "alleged") and not habitual else None
         date = _pick_date(dates, clause, sent, lead, text, lead_day, status in ("planned", "hypothetical"))
+        if (date is None or date.date is None or not date.date.date) and status == "occurred":
+            # "সেই নির্বাচন বর্জন করেছিল বিএনপি": that election's year
+            date = _election_date(clause, dates, text) or date
         if date is None and status == "occurred" and AFTER_THAT.match(sent.text) and article.published is not None:
             date = _after_earlier(dates, sent, article.published)  # "এ ঘটনার পর …": after the act just told
         if date is None and status == "occurred" and not habitual and pred.pos == "verb" \
@@ -1578,9 +1723,11 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
         if (date is None and status in ("occurred", "alleged") and pred.pos == "noun" and args.target is not None
                 and not args.target.suffix and MODIFIER_GAP.match(text, args.target.end, _pred_start(clause))):
             continue  # "কিম জং উনের রাশিয়া সফর …", undated: a past act named again, told where it is dated
+        if date is None and _tally(clause, args, text):
+            continue  # "পাঁচবারের মধ্যে ৩ বারই তিনি আটক হন": a count of acts told one by one elsewhere
         light = LIGHT_VN_AFTER.match(text, clause.end)
-        if (VERBAL_NOUN.search(text, _pred_start(clause), clause.end) and TOPIC_AFTER.match(text, clause.end)) \
-                or (light is not None and TOPIC_AFTER.match(text, light.end())):
+        if ((VERBAL_NOUN.search(text, _pred_start(clause), clause.end) and TOPIC_AFTER.match(text, clause.end))
+                or (light is not None and TOPIC_AFTER.match(text, light.end()))) and not _called_protest(clause, text):
             # (also "সম্পর্ক ছিন্ন করার অভ্যন্তরীণ চাপে": the light verb's verbal noun after the predicate)
             continue  # "আশ্রয় দেওয়ার প্রসঙ্গে", "পাশে থাকার বক্তব্যের বিষয়ে": a topic named, no act told
         if pred.type == "REJECT" and status == "denied":
@@ -1589,7 +1736,7 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
         for other in _conjoined_dates(dates, clause, date, text):
             # "১৯৮৪ সালের ৩ মে এবং ১৯৮৭ সালের ১১ নভেম্বর গ্রেফতার করা হয়": one act per date
             coded.append(_Coded(clause, args, status, attribution, other))
-    coded = _drop_requested(coded, text)
+    coded = _gathering_day(_drop_threatened(_drop_chained_protest(_drop_requested(coded, text), text), text), text)
     for c in coded:
         if (c.clause.pred.predicate.type == "REJECT" and c.args.target is None and c.args.sources
                 and accusers and c.args.sources[0].actor is not None):
@@ -1744,12 +1891,44 @@ def _merge_key(e: Event) -> tuple[object, ...]:
         tname = e.target.text if (e.target.name or "").startswith("unnamed") or ROLE_TAIL.search(e.target.text or "") \
             else e.target.name  # (so is a party's office-holder named only by role: আওয়ামী লীগের সাংগঠনিক সম্পাদক)
         whom = tuple(sorted((e.source.name or "", tname or ""))) if e.symmetric else tname
+        if not e.symmetric and e.event_type in PARTY_SPLIT_TYPES and _party_side(e.source):
+            # "বিএনপি ও জামায়াত আহূত হরতাল": two parties of one state acting on the same side are two acts
+            whom = (e.source.name, tname)
     elif e.date is None and e.target is not None and _specificity(e) == 2:
         # undated, no day ties two tellings together: "letters between Putin and Kim" is not
         # "talks between Russia and North Korea"; acts named by their states (or a state and a
         # person) are not told apart
         whom = "named on both sides"
     return (e.event_type, pair, e.date, e.date_precision, whom)
+
+
+PARTY_SPLIT_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE"})
+
+
+def _party_side(a: Actor | None) -> bool:
+    """A political party (or a group of one) named as the doer: parties of one state are told
+    apart by name, as different named targets are."""
+    return a is not None and a.sector == "PTY" and bool(a.name) and a.name in _party_names()
+
+
+@functools.cache
+def _party_names() -> frozenset[str]:
+    """Canonical names of the political parties in the gazetteer."""
+    return frozenset(o.name for o in load_gazetteer().orgs.values() if o.sector == "PTY")
+
+
+IMPLIED_NAME = regex.compile(r"^(?:authorities of |unidentified attackers )")
+
+
+def _same_doer(e: Event, doer: str | None) -> bool:
+    """Whether a less precisely dated act may be the same as one done by ``doer``: not when both
+    sides are of one state and the less precise act names a doer other than the precise one's
+    ("রাষ্ট্রপতির নির্বাহী আদেশে সাজা লঘু" in 2024 is not the acquittal "খালাস পান" of 27 November
+    2024); an act with an unnamed, implied doer may be any of them."""
+    name = e.source.name if e.source else None
+    if not name or not doer or name == doer or e.target is None or e.source.code != e.target.code:
+        return True
+    return bool(IMPLIED_NAME.match(name))
 
 
 def _dyad_key(e: Event) -> tuple[object, ...]:
@@ -1788,13 +1967,14 @@ def merge_events(events: list[Event], kinds: dict[int, str]) -> list[Event]:
             best[key] = e
     # "গ্রেপ্তার হন ২০১৮ সালে" beside "২০১৮ সালের ৮ ফেব্রুয়ারি গ্রেপ্তার": a year or month that holds
     # the day of the same act by the same sides is that act told less precisely, not a second one
-    finer: dict[tuple[object, ...], list[str]] = {}
+    finer: dict[tuple[object, ...], list[tuple[str, str | None]]] = {}
     for e in best.values():
         if e.date is not None and e.date_precision in ("day", "week", "month"):
-            finer.setdefault(_dyad_key(e), []).append(e.date)
+            finer.setdefault(_dyad_key(e), []).append((e.date, e.source.name if e.source else None))
     kept = [e for e in best.values()
             if not (e.date is not None and e.date_precision in ("year", "month")
-                    and any(d != e.date and d.startswith(e.date) for d in finer.get(_dyad_key(e), ())))]
+                    and any(d != e.date and d.startswith(e.date) and _same_doer(e, doer)
+                            for d, doer in finer.get(_dyad_key(e), ())))]
     return sorted(kept, key=lambda e: (e.evidence.start, e.event_type, e.event_id))
 
 
@@ -1895,6 +2075,24 @@ def _institution_name(text: str, code: str) -> str | None:
     return inst.template.format(name=country.name, adj=country.adjective, people=country.people)
 
 
+def _resolve_home_roles(actors: list[Mention], home: str | None, when: dt.date | None) -> list[Mention]:
+    """A bare office (রাষ্ট্রপতির নির্বাহী আদেশে) is its holder in the article's own state on the
+    article date (else that state), as a Dhaka paper writes of its own president."""
+    if home is None:
+        return actors
+    gaz = load_gazetteer()
+    out = []
+    for m in actors:
+        if m.actor is not None and m.actor.code is None and m.resolved_by == "generic" and m.role:
+            held = gaz.holder(home, m.role, when) if when is not None else None
+            person = gaz.people.get(held.name) if held is not None else None
+            actor = Actor(home, person.name, m.actor.sector, m.text) if person is not None \
+                else Actor(home, gaz.code_name(home), m.actor.sector, m.text)
+            m = replace(m, actor=actor, resolved_by="role@date" if person is not None else "home")
+        out.append(m)
+    return out
+
+
 def _resolve_home(actors: list[Mention], home: str | None) -> list[Mention]:
     """Bare institutions and groups (পুলিশ, সরকার, আন্দোলনকারীরা) act for the article's state."""
     if home is None:
@@ -1913,7 +2111,9 @@ PLURAL_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:তারা|তাঁর�
 # A sentence opening with its speaker and a reporting verb: "তিনি আরও বলেন, …", "মিলার বলেন, …".
 SPEECH_LEAD = regex.compile(r"^\s*(?:[\p{L}\p{M}\p{N}.\-–]+\s+){0,10}?(?:আরও\s+|আরো\s+)?(?:বলেন|বলেছেন|জানান|জানিয়েছেন)\s*,")
 WE = regex.compile(r"(?<![\p{L}\p{M}])আমরা(?:ও|ই)?(?![\p{L}\p{M}])")
-PERSON_OBJECT = regex.compile(r"(?<![\p{L}\p{M}])(?:তাকে|তাঁকে)(?:ও)?(?![\p{L}\p{M}])")
+# A person's object or possessive pronoun (তাকে, তার সাজা): it stands for the last named person, not
+# a body (সরকার) named since.
+PERSON_OBJECT = regex.compile(r"(?<![\p{L}\p{M}])(?:তাকে|তাঁকে|তার|তাঁর)(?:ও)?(?![\p{L}\p{M}])")
 
 
 def _speech_day(sent: Sentence, dates: list[Mention]) -> Mention | None:
@@ -1936,12 +2136,47 @@ def _person(m: Mention) -> bool:
     return m.resolved_by == "role" or load_gazetteer().code_name(m.actor.code or "") != m.actor.name
 
 
+def _crowd_subject(events: list[Event]) -> Mention | None:
+    """The unlisted crowd that protested in a sentence with no named subject (সনাতন ধর্মাবলম্বীরা):
+    whom a following তারা stands for."""
+    for e in events:
+        if e.event_type == "PROTEST" and e.source.name.startswith("protesters (") and e.source.text:
+            return Mention("actor", e.evidence.start, e.evidence.start, e.source.text, actor=e.source,
+                           resolved_by="crowd")
+    return None
+
+
+def _lead_act_day(article: Article, events: list[Event], sentences: list[Sentence],
+                  dates: list[Mention]) -> list[Event]:
+    """The day of an act the lead tells undated, given by the next sentence, which goes on with
+    the story's when ("… বিএসএফের গুলিতে এক বাংলাদেশি নিহত হয়েছেন। রোববার দিবাগত রাতে …
+    গুলিবিদ্ধ হয়ে তার মৃত্যু হয়।"): one day named there, not after publication."""
+    body = [s for s in sentences if s.kind == "body"][:2]
+    if len(body) < 2:
+        return events
+    lead, nxt = body
+    days = {d.date.date: d for d in _within(dates, nxt.start, nxt.end)
+            if d.date is not None and d.date.date and d.date.precision == "day"}
+    if len(days) != 1:
+        return events
+    day = next(iter(days.values()))
+    assert day.date is not None
+    out = []
+    for e in events:
+        if e.date is None and e.status == "occurred" and e.evidence.start == lead.start \
+                and (article.published is None or day.date.date <= article.published.isoformat()):
+            e = replace(e, event_id=stable_id(e.event_id, day.date.date), date=day.date.date,
+                        date_precision="day", date_text=day.text)
+        out.append(e)
+    return out
+
+
 def code_events(article: Article, sentences: list[Sentence], mentions: list[Mention]) -> list[Event]:
     """Stage: the merged events of one article."""
     actors = _resolve_anaphors([m for m in mentions if m.kind == "actor"], sentences, article.text)
     home = home_country(mentions)
     domestic = home is not None and home_country(mentions, DOMESTIC_SHARE) == home
-    actors = _resolve_home(actors, home)
+    actors = _resolve_home(_resolve_home_roles(actors, home, article.published), home)
     dates = [m for m in mentions if m.kind == "date"]
     places = [m for m in mentions if m.kind == "place"]
     governing = _governing_dates(sentences, dates)
@@ -1957,6 +2192,7 @@ def code_events(article: Article, sentences: list[Sentence], mentions: list[Ment
     out: list[Event] = []
     last_subject: Mention | None = None
     last_person: Mention | None = None
+    last_crowd: Mention | None = None
     voice: Mention | None = None
     voice_para = -1
     voice_day: Mention | None = None
@@ -1971,6 +2207,8 @@ def code_events(article: Article, sentences: list[Sentence], mentions: list[Ment
         if PRONOUN_ANYWHERE.search(sent.text):
             carried = person_ref if PERSON_PRONOUN.search(sent.text) and not PLURAL_PRONOUN.search(sent.text) \
                 else last_subject
+        if carried is None and last_crowd is not None and PLURAL_PRONOUN.search(sent.text):
+            carried = last_crowd  # "… অবরোধ করেছেন সনাতন ধর্মাবলম্বীরা। … বিক্ষোভ শুরু করেন তারা।"
         antecedent = person_ref if PERSON_OBJECT.search(sent.text) else last_subject
         lead = SPEECH_LEAD.match(sent.text)
         if voice is not None and sent.paragraph != voice_para and lead is None:
@@ -2015,5 +2253,7 @@ def code_events(article: Article, sentences: list[Sentence], mentions: list[Ment
         if subjects:
             last_subject = subjects[0]
             last_person = next((m for m in subjects if _person(m)), last_person)
+        last_crowd = None if subjects else _crowd_subject(out[n_before:]) or last_crowd
+    out = _lead_act_day(article, out, sentences, dates)
     kinds = {s.start: s.kind for s in sentences}
     return merge_events(out, kinds)
