@@ -109,7 +109,7 @@ def test_a_pronoun_going_on_from_a_dated_sentence_takes_its_date():
     assert support == [("occurred", None, "none")]
 
 
-def test_the_death_told_again_with_its_day_dates_the_lead_only():
+def test_the_next_sentence_s_one_day_dates_the_lead_only():
     text = ("সীমান্তে বিএসএফের গুলিতে এক বাংলাদেশি নিহত হয়েছেন। "
             "রোববার রাতে সীমান্তের ওপারে গুলিবিদ্ধ হয়ে তার মৃত্যু হয়। "
             "সোমবার রাত পর্যন্ত মরদেহ ফেরত দেয়নি বিএসএফ। "

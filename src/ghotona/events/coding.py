@@ -1120,8 +1120,6 @@ def _governing_dates(sentences: list[Sentence], dates: list[Mention]) -> dict[in
 
 # "সোমবার (২৯ ডিসেম্বর) বেলা সোয়া ১১টার দিকে … এই ঘটনা ঘটে": the day of what the lead told
 INCIDENT = regex.compile(r"(?<![\p{L}\p{M}])(?:এই|এ|ওই)\s+ঘটনা(?:টি)?\s+(?:ঘটে|ঘটেছে|ঘটেছিল|ঘটলে)(?![\p{L}\p{M}])")
-# "রোববার দিবাগত রাতে … তার মৃত্যু হয়": the death the lead told, told again with its day
-DEATH_RETOLD = regex.compile(r"(?<![\p{L}\p{M}])(?:তার|তাঁর|তাদের|তাঁদের)\s+মৃত্যু\s+(?:হয়|ঘটে)(?![\p{L}\p{M}])")
 INCIDENT_SENTENCES = 6
 
 
@@ -1132,16 +1130,6 @@ def _incident_day(sentences: list[Sentence], dates: list[Mention]) -> Mention | 
         if INCIDENT.search(s.text):
             days = [d for d in _within(dates, s.start, s.end) if d.date is not None and d.date.precision == "day"]
             return days[0] if days else None
-    return None
-
-
-def _retold_day(sentences: list[Sentence], dates: list[Mention]) -> tuple[int, Mention] | None:
-    """(index, day) of an early sentence that tells the lead's death again with its day: the
-    day of the acts told before it (only those: what follows may be of other days)."""
-    for s in [s for s in sentences if s.kind == "body"][:INCIDENT_SENTENCES]:
-        if DEATH_RETOLD.search(s.text):
-            days = [d for d in _within(dates, s.start, s.end) if d.date is not None and d.date.precision == "day"]
-            return (s.index, days[0]) if days else None
     return None
 
 
@@ -2187,7 +2175,6 @@ def code_events(article: Article, sentences: list[Sentence], mentions: list[Ment
             and lead_day.date.date == article.published.isoformat():
         news_day = lead_day  # "২২ সেপ্টেম্বর, …" opening an article of 22 September: the day it reports on
     news_day = news_day or _incident_day(sentences, dates)
-    retold = _retold_day(sentences, dates) if news_day is None else None
     accusers: dict[str, Mention] = {}
     out: list[Event] = []
     last_subject: Mention | None = None
@@ -2228,7 +2215,7 @@ def code_events(article: Article, sentences: list[Sentence], mentions: list[Ment
             earlier = earlier or (voice_day if same else None)
             voice_day = next((d for d in _within(dates, sent.start, sent.end)
                               if d.date is not None and d.date.precision == "day"), earlier)
-        day = retold[1] if retold is not None and sent.index < retold[0] else news_day
+        day = news_day
         if carried is not None and prev_sent is not None and prev_sent.index == sent.index - 1 \
                 and carried is last_subject and prev_sent.start <= carried.start < prev_sent.end:
             # "গত মাসের শেষের দিকে … সরে আসেন বাইডেন। … সমর্থন দেন তিনি।": তিনি goes on with the story of the
