@@ -634,6 +634,238 @@ def _mediation(window: list[Mention], roles: dict[int, str], actors: list[Mentio
     return _Args([mediators[0]], left[-1], False, [partner]) if mediators else None
 
 
+# "মায়ার্সকের একটি জাহাজে", "X হাংঝু নামের যে জাহাজে", "ইসরায়েলের পণ্যবাহী জাহাজের ওপর": the
+# company or state a struck ship belongs to, named right before the ship.
+VESSEL_AFTER = regex.compile(r"\s*(?:[\p{L}\p{M}\-]+\s+)?(?:নামের|নামে|নামক)\s+(?:(?:যে|একটি|এক|ওই)\s+)?"
+                             r"(?:[\p{L}\p{M}]+\s+)?(?:জাহাজ|ট্যাংকার|ট্যাঙ্কার|নৌযান|রণতরী|যুদ্ধজাহাজ)"
+                             r"(?:টি|টিতে|টির|ে|ের|তে)?(?![\p{L}\p{M}])"
+                             r"|\s+(?:(?:একটি|এক|দুটি|তিনটি|[\p{N}]+টি|ওই|আরও\s+একটি)\s+)?(?:[\p{L}\p{M}]+\s+)?"
+                             r"(?:জাহাজ|ট্যাংকার|ট্যাঙ্কার|নৌযান|রণতরী|যুদ্ধজাহাজ)(?:গুলোতে|গুলোর|টিতে|টির|ে|ের|তে)"
+                             r"(?:\s+(?:ওপর|উপর))?(?![\p{L}\p{M}])")
+
+
+def _vessel_owners(window: list[Mention], roles: dict[int, str], text: str) -> None:
+    """The owner of a ship attacked (in the locative or with ওপর) is struck, not the attacker."""
+    for m in window:
+        hit = VESSEL_AFTER.match(text, m.end) if roles[id(m)] in ("NOM", "GEN") else None
+        if hit is None:
+            continue
+        # a subject in the nominative (হুতিরা একটি জাহাজে হামলা চালায়) owns no ship; only a genitive
+        # owner, a demonym (মার্কিন জাহাজে) or a company naming the ship (X হাংঝু নামের জাহাজে) does
+        if roles[id(m)] == "GEN" or m.resolved_by == "demonym" or regex.search(r"নাম", hit.group()):
+            roles[id(m)] = "PREMISES"
+
+
+# "মার্কিন সামরিক হেলিকপ্টার থেকে গুলি করে": who fires from a craft is the one that owns it.
+FIRED_FROM = regex.compile(r"\s+(?:[\p{L}\p{M}]+\s+)?(?:হেলিকপ্টার|যুদ্ধবিমান|বিমান|ড্রোন|যুদ্ধজাহাজ|রণতরী|জাহাজ)"
+                           r"(?:টি|গুলো)?\s+থেকে\s+(?:[\p{L}\p{M}]+\s+)?$")
+# "X জাহাজে ওঠার চেষ্টা করলে …": the subject of a conditional clause before, whom the fire met.
+IF_CLAUSE = regex.compile(r"(?<![\p{L}\p{M}])(?:করলে|চাইলে|এলে|গেলে|হলে)(?![\p{L}\p{M}])")
+
+
+def _fired_from(window: list[Mention], roles: dict[int, str], actors: list[Mention], text: str,
+                clause: _Clause) -> _Args | None:
+    """"X … চেষ্টা করলে Y-এর হেলিকপ্টার থেকে গুলি করা হয়": Y fired at X."""
+    p0 = _pred_start(clause)
+    doer = next((m for m in window if m.actor is not None and m.actor.code and roles[id(m)] in ("NOM", "GEN")
+                 and FIRED_FROM.match(text, m.end, p0)), None)
+    if doer is None:
+        return None
+    named = [m for m in window if roles[id(m)] in TARGET_ROLES and m.start > doer.end and m.actor is not None
+             and m.actor.code and m.actor.code != doer.actor.code]
+    if named:
+        return _Args([doer], named[0], False)
+    cond = [*IF_CLAUSE.finditer(text, clause.sent_start, doer.start)]
+    before = [m for m in _within(actors, clause.sent_start, doer.start) if cond and m.end <= cond[-1].start()
+              and role_of(m, text) == "NOM" and m.actor is not None and m.actor.code
+              and m.actor.code != doer.actor.code]
+    return _Args([doer], before[-1], False) if before else None
+
+
+# "তাদের আলোচনায়", "তাঁদের বৈঠকে": the meeting of the pair the sentence opens with.
+THEIR_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?:তাদের|তাঁদের|দুজনের|দু’জনের|দুই\s+নেতার)\s+(?:[\p{L}\p{M}]+\s+)?$")
+
+
+def _their_meeting(actors: list[Mention], clause: _Clause, text: str) -> _Args | None:
+    """"ট্রাম্প ও জেলেনস্কি বলেছেন, ফ্লোরিডায় তাদের আলোচনায় অগ্রগতি হয়েছে": the two subjects of
+    the sentence, of two states, met each other."""
+    p0 = _pred_start(clause)
+    if THEIR_BEFORE.search(text, max(clause.sent_start, p0 - 30), p0) is None:
+        return None
+    noms = [m for m in _within(actors, clause.sent_start, p0) if m.actor is not None and m.actor.code
+            and role_of(m, text) == "NOM"]
+    if not noms:
+        return None
+    run = _coordinated_run(noms[0], noms, text)
+    if len(run) != 2 or run[0].actor.code == run[1].actor.code:
+        return None
+    return _Args([run[0]], run[1], True)
+
+
+# "ইউক্রেনের ২০ শতাংশ ভূখণ্ড এখন রাশিয়ার নিয়ন্ত্রণে/দখলে": X's land in Y's hands.
+OWNED_LAND = regex.compile(r"\s+(?:[\p{L}\p{M}\p{N}]+\s+){0,3}(?:ভূখণ্ড|ভূমি|এলাকা|অঞ্চল|শহর|গ্রাম|অংশ|জেলা"
+                           r"|প্রদেশ)[\p{L}\p{M}]*(?:\s+(?:এখন|এখনো|এখনও|বর্তমানে|এরই\s+মধ্যে))?\s+$")
+
+
+def _held_land(window: list[Mention], roles: dict[int, str], text: str, p0: int) -> _Args | None:
+    """The holder (the genitive right before দখলে/নিয়ন্ত্রণে) occupies the state whose land is held."""
+    holder = next((m for m in reversed(window) if roles[id(m)] == "GEN" and m.actor is not None and m.actor.code
+                   and text[m.end:p0].isspace()), None)
+    if holder is None:
+        return None
+    owner = next((m for m in reversed(window) if m.end <= holder.start and roles[id(m)] == "GEN"
+                  and m.actor is not None and m.actor.code and m.actor.code != holder.actor.code
+                  and OWNED_LAND.match(text, m.end, holder.start)), None)
+    return _Args([holder], owner, False) if owner is not None else None
+
+
+def _rebels_victims(clause: _Clause, actors: list[Mention], text: str, source: Mention,
+                    target: Mention | None) -> Mention | None:
+    """"বোকো হারাম … হাজার হাজার মানুষকে হত্যা করেছে": the unnamed people an armed group of a state
+    kills are that state's people."""
+    s = source.actor
+    if s is None or s.sector != "REB" or not s.code or s.code not in load_gazetteer().countries:
+        return target
+    if any(m.actor is not None and m.actor.code and m.actor.code != s.code
+           for m in _within(actors, clause.sent_start, clause.sent_end)):
+        return target  # (another state named beside it: the people killed may be that state's)
+    if target is None:
+        return _object_target(clause, actors, text, s.code)
+    t = target.actor
+    if t is None or t.code or t.sector != "CVL" or target.resolved_by != "generic":
+        return target
+    country = load_gazetteer().countries.get(s.code)
+    name = f"unnamed people ({country.name if country is not None else s.code})"
+    return replace(target, actor=replace(t, code=s.code, name=name))
+
+
+# "রাশিয়ার পাল্টা আক্রমণের জন্য প্রস্তুতি নিচ্ছে ইউক্রেন": readiness for another's attack.
+OTHERS_ATTACK = regex.compile(r"\s+(?:(?:পাল্টা|সম্ভাব্য|সম্ভব্য|যেকোনো|আসন্ন)\s+)?$")
+
+
+def _braced_for(window: list[Mention], roles: dict[int, str], text: str, clause: _Clause) -> _Args | None:
+    """Readying for an attack whose owner (the genitive before the attack noun) is someone other
+    than the subject is readying against that owner."""
+    p0 = _pred_start(clause)
+    owner = next((m for m in reversed(window) if roles[id(m)] == "GEN" and m.actor is not None and m.actor.code
+                  and OTHERS_ATTACK.match(text, m.end, p0)), None)
+    if owner is None or not text.startswith(("আক্রমণ", "হামলা"), p0):
+        return None
+    subj = [m for m in window if roles[id(m)] == "NOM" and m.actor is not None and m.actor.code]
+    if not subj or any(m.actor.code == owner.actor.code for m in subj):
+        return None
+    return _Args([subj[0]], owner, False)
+
+
+# "ইসরায়েলের বিরুদ্ধে দক্ষিণ আফ্রিকার আইনি পদক্ষেপ নেওয়াকে সমর্থন": the genitive doer of the act
+# backed, in the object case right before the predicate.
+BACKED_ACT = regex.compile(r"\s+(?:[\p{L}\p{M}]+\s+){0,3}[\p{L}\p{M}]+(?:কে|টিকে)\s+(?:[\p{L}\p{M}]+\s+)?$")
+
+
+def _backed_doer(window: list[Mention], roles: dict[int, str], text: str, clause: _Clause,
+                 target: Mention) -> Mention:
+    """Backing X's act against Y is backing X, not Y."""
+    doer = next((m for m in window if m.start > target.end and roles[id(m)] == "GEN" and m.actor is not None
+                 and m.actor.code and m.actor.code != (target.actor.code if target.actor else None)
+                 and BACKED_ACT.match(text, m.end, _pred_start(clause))), None)
+    return doer or target
+
+
+GONE_TO = regex.compile(r"\s+(?:পালাতে|পালিয়ে|পালানোর|যেতে|যাওয়ার|ঢুকতে|প্রবেশ\s+করতে|পৌঁছাতে|পাচার)(?![\p{L}\p{M}])")
+
+
+# "ওই মিশনগুলোতে ভিসা কার্যক্রম বন্ধ": the missions named before, "ভারতে অবস্থিত … মিশনগুলো".
+MISSIONS_ANAPHOR = regex.compile(r"(?<![\p{L}\p{M}])(?:ওই|এসব|সেসব|এই|সেই)\s+(?:কূটনৈতিক\s+)?(?:মিশন|দূতাবাস|হাইকমিশন"
+                                 r"|উপহাইকমিশন|কনস্যুলেট)[\p{L}\p{M}]*")
+HOSTED_IN = regex.compile(r"\s+(?:অবস্থিত|নিযুক্ত)\s+(?:[\p{L}\p{M}]+\s+){0,3}(?:মিশন|দূতাবাস|হাইকমিশন|উপহাইকমিশন"
+                          r"|কনস্যুলেট)")
+
+
+def _missions_host(clause: _Clause, places: Sequence[Mention], text: str, source: Mention) -> Mention | None:
+    """A measure at "those missions" is aimed at the state they were last said to be in."""
+    if source.actor is None or MISSIONS_ANAPHOR.search(text, clause.start, _pred_start(clause)) is None:
+        return None
+    hosts = [m for m in places if m.end <= clause.start and clause.start - m.end < 600 and m.place is not None
+             and m.place.code and m.place.code != source.actor.code and (m.suffix or "").endswith(LOCATIVE)
+             and HOSTED_IN.match(text, m.end)]
+    return _place_actor(hosts[-1]) if hosts else None
+
+
+# "রাশিয়া ২০১৪ সালে ওই উপত্যকা দখল করে নিয়েছিল": the land just named, struck or taken.
+THAT_LAND = regex.compile(r"(?<![\p{L}\p{M}])(?:ওই|সেই|ঐ)\s+(?:উপত্যকা|উপদ্বীপ|অঞ্চল|এলাকা|শহর|দ্বীপ|প্রদেশ|ভূখণ্ড)"
+                          r"(?:টি|টিতে|টিকে|য়|ে|কে)?\s+(?:[\p{L}\p{M}]+\s+)?$")
+
+
+def _that_land(clause: _Clause, places: Sequence[Mention], text: str, source: Mention) -> Mention | None:
+    """"ওই উপত্যকা দখল করে": the place named last before, in this sentence or the one before, if another
+    state's."""
+    if source.actor is None or THAT_LAND.search(text, clause.start, _pred_start(clause)) is None:
+        return None
+    gaz = load_gazetteer()
+    before = [m for m in places if m.end <= clause.start and clause.start - m.end < 300 and m.place is not None
+              and m.place.code and gaz.code_name(m.place.code) != m.place.name]  # (a region, not a state)
+    if not before or before[-1].place.code == source.actor.code:
+        return None
+    return _place_actor(before[-1])
+
+
+PAIR_GAP = regex.compile(r"\s+(?:[\p{L}\p{M}]+\s+){0,2}$")
+
+
+def _joint_pair(window: list[Mention], roles: dict[int, str], text: str, p0: int) -> _Args | None:
+    """"দক্ষিণ কোরিয়া ও যুক্তরাষ্ট্রের যৌথ সামরিক মহড়া": the two owners of a mutual act, joined by ও/এবং
+    with only the last in the genitive, do it together."""
+    gens = [m for m in window if roles[id(m)] == "GEN" and m.actor is not None and m.actor.code
+            and PAIR_GAP.match(text, m.end, p0)]
+    if not gens:
+        return None
+    g = gens[-1]
+    first = [m for m in window if m.end <= g.start and m.actor is not None and m.actor.code
+             and m.actor.code != g.actor.code and coordinated(text, m, g)]
+    return _Args([first[-1]], g, True) if first else None
+
+
+# "আলোচনায় বসতে রাজি হয়েছে ইরান": an infinitive agreed to, whose subject follows the verb of agreeing.
+AGREED_INFINITIVE = regex.compile(r"(?<=তে)\s+(?:রাজি|সম্মত|প্রস্তুত|আগ্রহী|প্রতিশ্রুতিবদ্ধ)(?![\p{L}\p{M}])")
+
+
+def _withdrawn_from(clause: _Clause, places: Sequence[Mention], text: str, source: Mention,
+                    target: Mention) -> Mention | None:
+    """"ইসরায়েল গাজা থেকে সেনা প্রত্যাহার করেছে": the doer's own forces withdrawn are no target; the
+    place they leave (X থেকে) is."""
+    if source.actor is None or target.actor is None or target.actor.code != source.actor.code:
+        return target
+    left = [m for m in _within(list(places), clause.start, _pred_start(clause)) if m.place is not None
+            and m.place.code and m.place.code != source.actor.code and FROM_PLACE.match(text, m.end)]
+    return _place_actor(left[-1]) if left else target
+
+
+# "তাইওয়ান প্রণালিতে", "জাপান সাগরে": a bare country name that names a sea or strait.
+SEA_AFTER = regex.compile(r"\s*(?:প্রণালি|প্রণালী|উপসাগর|সাগর|মহাসাগর)(?:তে|য়|ে|র|ের)?(?![\p{L}\p{M}])")
+
+
+def _sea_names(window: list[Mention], roles: dict[int, str], text: str) -> None:
+    """The bare name of a strait or sea is where, neither who acts nor whom it is aimed at."""
+    for m in window:
+        if roles[id(m)] == "NOM" and not m.suffix and SEA_AFTER.match(text, m.end) is not None:
+            roles[id(m)] = "MOD"
+
+
+# "X-এর দূতাবাসের সামনে", "X-এর কূটনৈতিক মিশনগুলোকে কেন্দ্র করে": a protest at a state's mission.
+MISSION_SITE = regex.compile(r"\s+(?:[\p{L}\p{M}]+\s+){0,2}(?:দূতাবাস|হাইকমিশন|উপহাইকমিশন|মিশন|কনস্যুলেট|কার্যালয়)"
+                             r"[\p{L}\p{M}]*\s+(?:সামনে|ঘেরাও|কেন্দ্র\s+করে|লক্ষ্য\s+করে)(?![\p{L}\p{M}])")
+SITE_AFTER = regex.compile(r"\s+(?:সামনে|ঘেরাও|কেন্দ্র\s+করে)(?![\p{L}\p{M}])")
+
+
+def _protest_site(window: list[Mention], roles: dict[int, str], text: str, source: Mention) -> Mention | None:
+    """A protest held at a state's embassy or mission is aimed at that state."""
+    src = source.actor.code if source.actor is not None else None
+    return next((m for m in window if roles[id(m)] in ("GEN", "PREMISES") and m.actor is not None and m.actor.code
+                 and m.actor.code != src and (MISSION_SITE.match(text, m.end) or (
+                     regex.search(r"দূতাবাস|হাইকমিশন|মিশন|কনস্যুলেট", m.text) and SITE_AFTER.match(text, m.end)))),
+                None)  # (or the mission named as an actor itself: যুক্তরাষ্ট্রের দূতাবাসের সামনে)
+
+
 def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Mention | None,
                places: Sequence[Mention] = (), home: str | None = None, domestic: bool = False,
                antecedent: Mention | None = None) -> _Args | None:
@@ -656,8 +888,24 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
     for m in window:
         if roles[id(m)] == "NOM":
             roles[id(m)] = conjunct_role(m, text, actors) or "NOM"
+    braced = _braced_for(window, roles, text, clause) if pred.type == "MOBILIZE" else None
+    if braced is not None:
+        return braced
+    if pred.type in ("MOBILIZE", "ASSAULT", "RETREAT"):
+        _sea_names(window, roles, text)
+    if pred.type == "ASSAULT":
+        _vessel_owners(window, roles, text)
+        if pred.frame == "st":
+            fired = _fired_from(window, roles, actors, text, clause)
+            if fired is not None:
+                return fired
     if pred.mode == "third-party":
         mediated = _mediation(window, roles, actors, clause, text)
+        if mediated is None and pred.pos == "noun":
+            # "X ও Y-এর মধ্যে আলোচনায় মধ্যস্থতার ক্ষেত্রে Z …": the pair named before, in the clause of
+            # what is mediated
+            wide = [m for m in _within(actors, clause.sent_start, clause.end) if m.actor is not None]
+            mediated = _mediation(wide, {id(m): role_of(m, text) for m in wide}, actors, clause, text)
         if mediated is not None:
             return mediated
     if pred.pos == "noun":
@@ -675,6 +923,10 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
             # "X-এর সঙ্গে বৈঠক শেষে Y বলেন", "X-এর সঙ্গে সাক্ষাতের কথা স্মরণ করে Y": the subject of
             # the verb the meeting leads into met X
             args = _meeting_subject(window, roles, actors, clause, text)
+        if args is None and pred.symmetric:
+            args = _their_meeting(actors, clause, text)
+        if args is None and pred.symmetric:
+            args = _joint_pair(window, roles, text, _pred_start(clause))
         if args is None and pred.symmetric and carried is not None and carried.actor is not None:
             # "কিম জানান, ২০১৯ সালে রাশিয়ার সঙ্গে সাক্ষরিত চুক্তি …": the speaker's side and its partner
             partner = [m for m in window if roles[id(m)] == "COM" and m.actor is not None and m.actor.code
@@ -692,6 +944,8 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
                         and m.actor.code == home), None)
             if obj is not None:
                 args = _Args([_implied(home, pred.type, clause.start)], obj, False)
+        if args is None and pred.type == "ASSAULT":
+            args = _held_land(window, roles, text, _pred_start(clause))
         if args is None and pred.type == "PROTEST":
             # "বিএনপি ও জামায়াত আহূত হরতাল", "X-এর … শাখা অবস্থান কর্মসূচি পালনের ঘোষণা দিয়েছে": who
             # called or announced the protest holds it
@@ -858,7 +1112,8 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
     if not sources:
         # a conjunctive participle (X-কে দায়ী করে … হুমকি দেন Y) shares the subject of the
         # verb it leads into, which may stand after that verb
-        until = clause.sent_end if PARTICIPLE.search(text, clause.start, clause.end) else clause.after_end
+        until = clause.sent_end if PARTICIPLE.search(text, clause.start, clause.end) \
+            or AGREED_INFINITIVE.match(text, clause.end) else clause.after_end  # (… আলোচনায় বসতে রাজি হয়েছে X)
         post = [m for m in _within(actors, clause.end, until)
                 if m.actor is not None and m.actor.code and role_of(m, text) == "NOM"]
         if post:
@@ -876,7 +1131,8 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
                 # the two sides are the states (their ministers, not the leaders named before)
                 a, b = (_side(m, anaphor) for m in two)
                 return _Args([a], b, True)
-        elif pred.frame == "st" and NOUN_BE.search(text, _pred_start(clause), clause.end) \
+        elif pred.frame == "st" and (NOUN_BE.search(text, _pred_start(clause), clause.end)
+                                     or pred.symmetric and NOUN_GOES_ON.search(text, _pred_start(clause), clause.end)) \
                 and (told := _noun_arguments(window, roles, text, _pred_start(clause), pred.frame)) is not None:
             # "ওআইসির সঙ্গে ইরানের বৈঠক হয়েছে", "পুলিশের সঙ্গে আন্দোলনকারীদের সংঘর্ষ হয়": a predicate noun
             # that merely "happens" takes its arguments as a noun does
@@ -931,6 +1187,8 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
         target = _country_anaphor(actors, text, clause, sources[0]) or target
     if target is None and pred.type in LOCATIVE_GOAL_TYPES and pred.frame != "ts":
         target = _locative_goal(window, roles, list(places), clause, sources[0] if sources else None, text)
+        if target is not None and pred.type == "AID" and GONE_TO.match(text, target.end):
+            target = None  # "ভারতে পালাতে সহায়তা করেছে": where someone was helped to go is no recipient
     if target is None and pred.type == "ACCUSE" and sources and sources[0].actor is not None:
         # "বাংলাদেশে সংখ্যালঘুদের বিরুদ্ধে সহিংস ঘটনার অভিযোগ করেন X": a foreign state in whose land the
         # wrongs are alleged is the one accused (a court or a hall in the locative is only where)
@@ -1024,6 +1282,16 @@ def _arguments(clause: _Clause, actors: list[Mention], text: str, carried: Menti
                  if m.place is not None and m.place.code and m.place.code != src_code}
         if len(where) == 1:
             target = replace(target, actor=replace(target.actor, code=where.pop()))
+    if pred.type == "ASSAULT" and pred.frame == "st" and sources:
+        target = _rebels_victims(clause, actors, text, sources[0], target)
+    if pred.type == "SANCTION" and target is None and sources:
+        target = _missions_host(clause, places, text, sources[0])
+    if pred.type == "ASSAULT" and pred.frame == "st" and target is None and sources:
+        target = _that_land(clause, places, text, sources[0])
+    if pred.type == "RETREAT" and pred.mode == "withdraw" and sources and target is not None:
+        target = _withdrawn_from(clause, places, text, sources[0], target)
+    if pred.type == "SUPPORT" and target is not None and roles.get(id(target)) == "AGAINST":
+        target = _backed_doer(window, roles, text, clause, target)
     if not sources:
         return None
     more = [m for m in conj_targets if target is not None and m is not target and m not in sources]
@@ -1416,6 +1684,8 @@ def _intent_by_speaker(args: _Args, sent: Sentence, actors: list[Mention], text:
 
 
 INFINITIVE = regex.compile(r"তে$")
+# "থাইল্যান্ডের সঙ্গে কম্বোডিয়ার লড়াই চলছে": a mutual act that goes on takes its arguments as a noun does.
+NOUN_GOES_ON = regex.compile(r"\s(?:চলছে|চলছিল|চলেছে|চলে|চলমান|চলতে\s+থাকে|চলতে\s+থাকবে)$")
 NOUN_BE = regex.compile(r"\s(?:হয়|হল|হলো|হবে|হচ্ছ|হত|হওয়া|হয়েছ|হয়নি)[\p{L}\p{M}]*$")
 ALL_PARTIES = regex.compile(r"(?<![\p{L}\p{M}])(?:সব|সকল|সংশ্লিষ্ট\s+সব)\s+(?:পক্ষ|পক্ষে|দল)(?:কে|কেই|কেও|ের\s+প্রতি)"
                          r"(?![\p{L}\p{M}])")
@@ -1574,12 +1844,171 @@ def _conjoined_dates(dates: list[Mention], clause: _Clause, date: Mention | None
     return out
 
 
+def _participle_doer(args: _Args | None, clause: _Clause, prev: _Coded | None, text: str) -> _Args | None:
+    """"X গুলি করে ১০ জনকে হত্যা করা হয়": a passive attack after an attack participle with no comma
+    between is the participle's doer's act on the same side (not one by unnamed attackers)."""
+    if (prev is None or clause.pred.predicate.type != "ASSAULT" or clause.pred.predicate.frame != "ts"
+            or prev.clause.pred.predicate.type != "ASSAULT" or prev.clause.pred.predicate.pos != "verb"
+            or not prev.args.sources or prev.args.target is None
+            or not PARTICIPLE.search(text, prev.clause.start, prev.clause.end)
+            or "," in text[prev.clause.end:clause.end]):
+        return args
+    if args is not None and any(m.actor is not None and m.actor.code and m.resolved_by not in ("implied", "home", "generic")
+                                for m in args.sources):
+        return args  # (a named doer of its own)
+    return _Args(prev.args.sources, prev.args.target, False)
+
+
+def _speaker_partner(clause: _Clause, actors: list[Mention], text: str) -> _Args | None:
+    """"যুক্তরাষ্ট্রের আফ্রিকা কমান্ড জানায়, নাইজেরিয়ার সঙ্গে সমন্বয় করে … হামলা চালানো হয়েছে": a
+    cooperation told with its partner and no subject of its own, right after "X জানায়,", is X's."""
+    partner = [m for m in _within(actors, clause.start, _pred_start(clause)) if m.actor is not None
+               and m.actor.code and role_of(m, text) == "COM"]
+    if not partner:
+        return None
+    for r in REPORTING.finditer(text, clause.sent_start, clause.start):
+        if r.end() != clause.start or "," not in r.group():
+            continue
+        subj = [m for m in _within(actors, clause.sent_start, r.start())
+                if m.actor is not None and m.actor.code and role_of(m, text) == "NOM"]
+        if subj and subj[0].actor.code != partner[-1].actor.code:
+            return _Args([subj[0]], partner[-1], True)
+    return None
+
+
+# "দিল্লিতে নিযুক্ত বাংলাদেশের হাইকমিশনারকে … ঢাকায় তলব/ডেকে আনা": an envoy posted abroad, called home.
+POSTED_ENVOY = regex.compile(r"\s+(?:নিযুক্ত|অবস্থিত|কর্মরত)\s+")
+# "… ঢাকায় তলব", "… দেশে ডেকে আনা": called to the envoy's own capital or country, not to the host's
+# foreign ministry (ঢাকায় নিযুক্ত ভারতের হাইকমিশনারকে তলব করেছে বাংলাদেশ is a summons of a foreign envoy)
+HOME_WORD = regex.compile(r"(?<![\p{L}\p{M}])(?:দেশে|স্বদেশে|নিজ\s+দেশে)\s+$")
+ENVOY_AFTER = regex.compile(r"\s*(?:হাইকমিশনার|রাষ্ট্রদূত|দূত|হাই\s+কমিশনার)")
+CALLED_HOME = regex.compile(r"(?:তলব|ডেকে\s+আনা|ডেকে\s+পাঠানো|ফিরিয়ে\s+আনা|দেশে\s+ফেরত)")
+
+
+def _recalled_envoy(clause: _Clause, actors: list[Mention], places: list[Mention], text: str) -> _Args | None:
+    """A summons of a state's own envoy posted in another state: that state recalls him."""
+    p0 = _pred_start(clause)
+    if not CALLED_HOME.match(text, p0):
+        return None
+    for host in _within(places, clause.start, p0):
+        if host.place is None or not host.place.code or not (host.suffix or "").endswith(LOCATIVE) \
+                or not POSTED_ENVOY.match(text, host.end):
+            continue
+        owner = next((m for m in _within(actors, host.end, p0) if m.actor is not None and m.actor.code
+                      and m.actor.code != host.place.code and m.start - host.end <= 12), None)
+        gen_end = owner.start + len(owner.text.split()[0]) if owner is not None else 0
+        if owner is None or not ENVOY_AFTER.match(text, gen_end):
+            continue
+        called_to = [m for m in _within(places, owner.end, p0) if m.place is not None
+                     and m.place.code == owner.actor.code and (m.suffix or "").endswith(LOCATIVE)]
+        if not called_to and not HOME_WORD.search(text, owner.end, p0):
+            continue
+        src = replace(owner, actor=replace(owner.actor, name=load_gazetteer().code_name(owner.actor.code), sector="GOV"))
+        return _Args([src], _place_actor(host), False)
+    return None
+
+
+AT_RISK = regex.compile(r"\s+(?:ঝুঁকি|আশঙ্কা|শঙ্কা|সম্ভাবনা)(?![\p{L}\p{M}])")
+FUTURE_END = regex.compile(r"(?:বে|বেন|বো)$")
+HELD_STATE = regex.compile(r"(?:দখলে|নিয়ন্ত্রণে)\s+(?:রয়েছে|আছে)(?![\p{L}\p{M}])")
+
+
+TRYING_NOW = regex.compile(r"\s+চেষ্টা\s+(?:চালিয়ে\s+যাচ্ছ|চালাচ্ছ)[\p{L}\p{M}]*")
+TRYING = regex.compile(r"\s+চেষ্টা\s+(?:চালিয়ে\s+যা|চালা|চালি|অব্যাহত)")
+COUNTER = regex.compile(r"(?<![\p{L}\p{M}])(?:পাল্টা|প্রতি)\s*(?:হামলা|আক্রমণ)")
+
+
+def _counter_target(c: _Coded, text: str, attackers: dict[str, Mention] | None, actors: list[Mention],
+                    published: dt.date | None = None) -> None:
+    """"রুশ বাহিনী এখনো পাল্টা হামলার চেষ্টা চালিয়ে যাচ্ছে": a counter-attack with no named target is
+    aimed at whoever was last told attacking the doer's state."""
+    pred = c.clause.pred.predicate
+    if (not attackers or pred.type != "ASSAULT" or c.args.target is not None
+            or COUNTER.search(text, c.clause.start, c.clause.end) is None):
+        return
+    trying = c.status == "hypothetical" and TRYING.match(text, c.clause.end) is not None
+    if c.status not in ("occurred", "alleged") and not trying:
+        return
+    sources = c.args.sources or [m for m in _within(actors, c.clause.start, _pred_start(c.clause))
+                                 if m.actor is not None and m.actor.code and role_of(m, text) == "NOM"][:1]
+    if not sources or sources[0].actor is None:
+        return
+    foe = attackers.get(sources[0].actor.code or "")
+    if foe is not None:
+        c.args = _Args(sources, Mention("actor", foe.start, foe.end, foe.text, actor=foe.actor,
+                                        resolved_by="attacker"), False)
+        if trying:
+            c.status = "occurred"  # (… পাল্টা হামলার চেষ্টা চালিয়ে যাচ্ছে: the attempts are being made)
+            going = TRYING_NOW.match(text, c.clause.end)
+            if going is not None and c.date is None and published is not None:  # on the day it is told
+                c.date = Mention("date", c.clause.end, c.clause.end, going.group().strip(),
+                                 date=DateValue(published.isoformat(), "day", going.group().strip()))
+
+
+def _agreed_with(coded: list[_Coded], text: str) -> None:
+    """"যুক্তরাষ্ট্রের সঙ্গে আলোচনায় বসতে রাজি হয়েছে ইরান": agreeing to meet someone is agreeing with
+    them (the partner of the infinitive just before)."""
+    for before, c in zip(coded, coded[1:]):
+        if (c.clause.pred.predicate.type == "AGREE" and c.args.target is None and c.args.sources
+                and before.clause.pred.predicate.type in ("CONSULT", "COOPERATE") and before.args.target is not None
+                and AGREED_INFINITIVE.match(text, before.clause.end)
+                and text[before.clause.end:_pred_start(c.clause)].isspace()):
+            c.args = _Args(c.args.sources, before.args.target, False)
+
+
+def _shielded_from(c: _Coded, text: str, attackers: dict[str, Mention] | None, named: list[Mention]) -> None:
+    """"ইসরাইলে সম্ভাব্য হামলা ঠেকাতে যুক্তরাষ্ট্র একটি সাবমেরিন পাঠিয়েছে": a deployment to ward off an
+    attack on X is aimed at whoever was last told attacking X."""
+    if not attackers or c.clause.pred.predicate.type != "MOBILIZE" or c.args.target is not None or not c.args.sources:
+        return
+    for m in _within(named, c.clause.sent_start, c.clause.sent_end):
+        code = m.actor.code if m.actor is not None else m.place.code if m.place is not None else None
+        foe = attackers.get(code or "") if SHIELDED.match(text, m.end) else None
+        if foe is not None and foe.actor is not None and c.args.sources[0].actor is not None \
+                and foe.actor.code != c.args.sources[0].actor.code:
+            c.args = _Args(c.args.sources, Mention("actor", foe.start, foe.end, foe.text, actor=foe.actor,
+                                                   resolved_by="attacker"), False)
+            return
+
+
+# "অভিযানের প্রস্তুতি নিতে", "মোতায়েনের": what an order to one's own forces asks them to ready.
+READY_FOR = regex.compile(r"(?:অভিযান|হামলা|আক্রমণ|যুদ্ধ)(?:ের|র)\s+(?:জন্য\s+)?প্রস্তুত|মোতায়েন|সর্বোচ্চ\s+সতর্ক")
+
+
+def _ordered_to_ready(clause: _Clause, args: _Args | None, text: str) -> _Args | None:
+    """An order (নির্দেশ) to the doer's own armed forces to ready an operation: the doer mobilises."""
+    if args is None or not args.sources or args.target is None or args.sources[0].actor is None \
+            or args.target.actor is None or not text.startswith("নির্দেশ", _pred_start(clause)):
+        return None
+    src, tgt = args.sources[0].actor, args.target.actor
+    if tgt.sector != "MIL" or tgt.code != src.code or READY_FOR.search(text, clause.start, _pred_start(clause)) is None:
+        return None
+    return _Args(args.sources, None, False)
+
+
+def _agreed_with_partner(c: _Coded, partners: dict[str, Mention] | None, named: set[str | None]) -> None:
+    """"জেলেনস্কি বলেন, … ৯০ ভাগের বিষয়েই সমঝোতা হয়েছে": an agreement reached, its other party
+    unnamed, is with the one the doer's side was last told meeting or agreeing with (not when the
+    sentence ``named`` another side: "মস্কো এবং পিয়ংইয়ংয়ের সম্পর্ক … নিয়ে যেতে চাই")."""
+    pred = c.clause.pred.predicate
+    if (not partners or pred.type != "AGREE" or not pred.symmetric or c.args.target is not None
+            or not c.args.sources or c.args.sources[0].actor is None or c.status != "occurred"
+            or named - {None, c.args.sources[0].actor.code}):
+        return
+    other = partners.get(c.args.sources[0].actor.code or "")
+    if other is not None and other.actor is not None and other.actor.code != c.args.sources[0].actor.code:
+        c.args = _Args(c.args.sources, Mention("actor", other.start, other.end, other.text, actor=other.actor,
+                                               resolved_by="partner"), True)
+
+
 def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates: list[Mention],
                   places: list[Mention], para_lead: Mention | None, carried: Mention | None,
                   news_day: Mention | None = None, home: str | None = None,
                   lead_day: Mention | None = None, accusers: dict[str, Mention] | None = None,
                   domestic: bool = False, antecedent: Mention | None = None,
-                  teller: Mention | None = None, voice: Mention | None = None) -> list[Event]:
+                  teller: Mention | None = None, voice: Mention | None = None,
+                  attackers: dict[str, Mention] | None = None,
+                  partners: dict[str, Mention] | None = None) -> list[Event]:
     """All events of one sentence (before article-level merging); ``teller`` is who the next
     sentence says told it (এই তথ্য জানিয়েছেন X); ``voice`` who speaks in it when it opens with
     "তিনি আরও বলেন, …" or speaks as "আমরা" in a paragraph opened so."""
@@ -1610,6 +2039,12 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
                 continue  # said by no one named (or the outlet's own words): no accusation
         else:
             args = _arguments(clause, actors, text, subject, places, home, domestic, antecedent)
+            if args is None and pred.type == "COOPERATE":
+                args = _speaker_partner(clause, actors, text)
+            if args is not None and args.target is None and args.sources and pred.type == "PROTEST":
+                window = [m for m in _within(actors, clause.start, clause.end) if m.actor is not None]
+                site = _protest_site(window, {id(m): role_of(m, text) for m in window}, text, args.sources[0])
+                args = _Args(args.sources, site, False, args.more) if site is not None else args
         if claim is not None and sent.start + pm.end <= claim[1] and pred.type == "ACCUSE":
             # X-এর অভিযোগ, Y …: X accuses the subject of the claimed clause
             accused = [m for m in _within(actors, claim[1], sent.end)
@@ -1624,6 +2059,25 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
                 and "," not in text[prev.clause.end:clause.end]):
             # X-কে দায়ী করে প্রতিশোধের হুমকি দেন Y: the threat is aimed at whom the participle names
             args = _Args(args.sources, prev.args.target, args.symmetric)
+        readied = _ordered_to_ready(clause, args, text) if pred.type == "REQUEST" else None
+        if readied is not None:
+            # "নাইজেরিয়ায় অভিযানের প্রস্তুতি নিতে মার্কিন সেনাবাহিনীকে নির্দেশ দেন ট্রাম্প": ordering one's
+            # own forces to ready an operation puts them on alert (CAMEO 150), no request between sides
+            args = readied
+            pred = replace(pred, type="MOBILIZE", mode="troops", cameo="150", goldstein=-7.2, quad_class=4,
+                           symmetric=False)
+            pm = replace(pm, predicate=pred)
+            clause = replace(clause, pred=pm)
+        recalled = _recalled_envoy(clause, actors, places, text) if pred.type == "ACCUSE" else None
+        if recalled is not None:
+            # "দিল্লিতে নিযুক্ত বাংলাদেশের হাইকমিশনারকে ঢাকায় তলব করা হয়েছে": a state calling its own
+            # envoy home from another reduces relations with that state (CAMEO 161), no accusation
+            args = recalled
+            pred = replace(pred, type="SANCTION", mode="withdraw", cameo="161", goldstein=-4.0, quad_class=4,
+                           symmetric=False)
+            pm = replace(pm, predicate=pred)
+            clause = replace(clause, pred=pm)
+        args = _participle_doer(args, clause, next((c for c in reversed(coded) if c.clause.pred.predicate.pos == "verb"), None), text)
         if (args is not None and args.target is None and pred.type == "REQUEST" and args.sources
                 and sent.text[pm.start:pm.end].endswith("চাইলে")):
             # "রাষ্ট্রপতি মতামত চাইলে সুপ্রিম কোর্ট বলেন": whoever answers what was asked was asked
@@ -1657,6 +2111,12 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
             last_sources = args.sources[0]
         words = WORD.findall(sent.text[pm.start:pm.end])
         status = status_of(sent.text, pm.start, pm.end, words[-1] if words else "", pred.type)
+        if status == "planned" and pred.type == "ASSAULT" and HELD_STATE.match(sent.text, pm.start):
+            status = "occurred"  # "রাশিয়ার দখলে রয়েছে": land held now, not an act to come
+        if status == "occurred" and pred.type == "ASSAULT" and AT_RISK.match(text, clause.end):
+            status = "hypothetical"  # "… সর্বাত্মক যুদ্ধ শুরুর ঝুঁকি তৈরি করেছে": a war risked, not begun
+        if status == "planned" and readied is not None and not FUTURE_END.search(sent.text, pm.start, pm.end):
+            status = "occurred"  # the order was given; only the operation it readies lies ahead
         if pred.frame == "sp" or (pred.type == "ACCUSE" and status == "hypothetical" and spoken is not None
                                   and args is not None and args.sources and args.sources[0].actor == spoken.actor):
             # the accusation is the saying, done (rule 5), whatever the mood of what is said
@@ -1733,6 +2193,13 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
             if said is not None:
                 c.args = _Args(c.args.sources, Mention("actor", said.start, said.end, said.text, actor=said.actor,
                                                        resolved_by="accuser"), False)
+    for c in coded:
+        _counter_target(c, text, attackers, actors, article.published)
+        _shielded_from(c, text, attackers, [*actors, *places])
+    _agreed_with(coded, text)
+    named = {m.actor.code for m in _within(actors, sent.start, sent.end) if m.actor is not None}
+    for c in coded:
+        _agreed_with_partner(c, partners, named)
     events: list[Event] = []
     for c in _link_claims(coded, text):
         events.extend(_events_of(article, sent, c, places, home))
@@ -1812,12 +2279,18 @@ def _unnamed_goal(text: str, start: int, end: int) -> Actor | None:
     return Actor(None, f"{number} {english}" if number else english, sector or None, text[start:m.end("word")])
 
 
+VESSEL_ON = regex.compile(r"(?<![\p{L}\p{M}])(?:নৌযান|জাহাজ|নৌকা|ট্যাংকার|ট্যাঙ্কার)(?:টির|গুলোর|ের|র)\s+(?:ওপর|উপর)\s*$")
+
+
 def _events_of(article: Article, sent: Sentence, c: _Coded, places: list[Mention],
                home: str | None = None) -> list[Event]:
     pm, pred, args = c.clause.pred, c.clause.pred.predicate, c.args
     if args.target is not None and (args.target.actor is None or args.target.actor.code is None):
         return []  # whom it is done to is named but not known
     unnamed_goal = pred.type == "SANCTION" and bool(ON_UNNAMED.search(article.text, c.clause.start, _pred_start(c.clause)))
+    if pred.type == "ASSAULT" and args.target is None and args.sources:
+        # "ওই নৌযানের ওপর হামলা চালানো হয়": a boat or ship struck, unnamed and of no known state
+        unnamed_goal = bool(VESSEL_ON.search(article.text, c.clause.start, _pred_start(c.clause)))
     if pred.frame != "s" and args.target is None and not unnamed_goal \
             and (pred.type not in TARGETLESS_TYPES or pred.mode is None):
         return []  # the spec's events name whom they are done to; few gold events lack a target
@@ -1971,6 +2444,27 @@ COUNTRY_ANAPHOR = regex.compile(r"^(?:দেশটির|দেশটি|দে�
 POSSESSIVE = regex.compile(r"(?<![\p{L}\p{M}])(?:তাদের|তাঁদের|নিজেদের|তাঁর|তার|নিজের)\s+$")
 
 
+# "মিয়ানমারের বিচ্ছিন্নতাবাদী সংগঠন আরাকান আর্মি": a state's name as the genitive before (at most
+# three words and) one of its own non-state groups only says whose group it is.
+GROUP_OF = regex.compile(r"\s+(?:[\p{L}\p{M}]+\s+){0,3}$")
+NON_STATE = frozenset({"REB", "PTY", "CVL", "BUS", "MED"})
+
+
+def _group_of_state(a: Mention, actors: list[Mention], text: str) -> bool:
+    """State X's name used only as the modifier of one of X's own non-state groups, or that
+    group so modified: neither names X as a side, so "দেশটির সেনাবাহিনী" beside them may
+    still be X's (a rebel group fighting its own country's army)."""
+    def modifies(c: Mention, g: Mention) -> bool:
+        return (c.actor is not None and g.actor is not None and bool(c.actor.code)
+                and load_gazetteer().code_name(c.actor.code) == c.actor.name
+                and (c.suffix or "").endswith(("র", "ের")) and g.actor.code == c.actor.code
+                and g.actor.sector in NON_STATE and bool(GROUP_OF.match(text[c.end:g.start])))
+    i = next((k for k, b in enumerate(actors) if b is a), None)
+    if i is None:
+        return False
+    return (i + 1 < len(actors) and modifies(a, actors[i + 1])) or (i > 0 and modifies(actors[i - 1], a))
+
+
 def _resolve_anaphors(actors: list[Mention], sentences: list[Sentence], text: str) -> list[Mention]:
     """Give code-less mentions the state they stand for when the text says which:
     "দেশটির সেনারা" (the country just named, other than the ones named beside it in the same
@@ -2003,7 +2497,8 @@ def _resolve_anaphors(actors: list[Mention], sentences: list[Sentence], text: st
         code: str | None = None
         if COUNTRY_ANAPHOR.match(m.text) and sent is not None:
             here = {a.actor.code for a in actors
-                    if sent.start <= a.start < sent.end and a is not m and a.actor is not None}
+                    if sent.start <= a.start < sent.end and a is not m and a.actor is not None
+                    and not _group_of_state(a, actors, text)}
             before = [a for a in out if a.end <= m.start and a.actor is not None and a.actor.code]
             pick = next((a for a in reversed(before) if a.actor.code not in here), None)
             pick = pick or (before[-1] if before else None)
@@ -2159,6 +2654,39 @@ def _lead_act_day(article: Article, events: list[Event], sentences: list[Sentenc
     return out
 
 
+# "এতে জর্ডানের বিমানও অংশ নিয়েছে": someone took part in the attack just told.
+JOINED_IN = regex.compile(r"^\s*(?:এতে|এই\s+(?:হামলা|অভিযান)(?:য়|ে)|ওই\s+(?:হামলা|অভিযান)(?:য়|ে))(?:ও)?\s+(?P<rest>.*?)"
+                          r"অংশ\s*(?:নিয়েছে|নিয়েছেন|নেয়|নেন|নিয়েছিল|নিয়েছিলেন|গ্রহণ\s+কর[\p{L}\p{M}]*)\s*।?\s*$")
+
+
+def _joined_in(article: Article, sent: Sentence, actors: list[Mention], out: list[Event],
+               sentences: list[Sentence]) -> list[Event]:
+    """A sentence saying X took part in it (এতে), after an attack told in the two sentences before:
+    X attacked the same target too, and acted together with the attacker (COOPERATE)."""
+    hit = JOINED_IN.match(sent.text)
+    if hit is None:
+        return []
+    joiner = next((m for m in _within(actors, sent.start, sent.end) if m.actor is not None and m.actor.code
+                   and role_of(m, article.text) in ("NOM", "GEN")), None)
+    earlier = {s.start for s in sentences if sent.index - 2 <= s.index < sent.index}
+    last = next((e for e in reversed(out) if e.event_type == "ASSAULT" and e.evidence.start in earlier
+                 and e.status == "occurred" and e.source is not None and e.target is not None), None)
+    if joiner is None or joiner.actor is None or last is None or last.source is None \
+            or joiner.actor.code in (last.source.code, last.target.code if last.target else None):
+        return []
+    side = _as_actor(joiner)
+    made = []
+    for kind, target, cameo, goldstein, quad in (("ASSAULT", last.target, last.cameo, last.goldstein, last.quad_class),
+                                                 ("COOPERATE", last.source, "062", 7.4, 2)):
+        made.append(replace(
+            last, event_id=stable_id(article.article_id, kind, side.code, target.code if target else None,
+                                     last.date, sent.start, side.name, side.text),
+            event_type=kind, mode=None if kind == "COOPERATE" else last.mode, cameo=cameo, goldstein=goldstein,
+            quad_class=quad, source=side, target=target, symmetric=kind == "COOPERATE",
+            evidence=Evidence(sent.text, sent.start, sent.end), confidence=min(last.confidence, 0.75)))
+    return made
+
+
 def code_events(article: Article, sentences: list[Sentence], mentions: list[Mention]) -> list[Event]:
     """Stage: the merged events of one article."""
     actors = _resolve_anaphors([m for m in mentions if m.kind == "actor"], sentences, article.text)
@@ -2176,6 +2704,8 @@ def code_events(article: Article, sentences: list[Sentence], mentions: list[Ment
         news_day = lead_day  # "২২ সেপ্টেম্বর, …" opening an article of 22 September: the day it reports on
     news_day = news_day or _incident_day(sentences, dates)
     accusers: dict[str, Mention] = {}
+    attackers: dict[str, Mention] = {}  # state -> who last attacked it (for a counter-attack)
+    partners: dict[str, Mention] = {}  # state -> whom it last met or agreed with
     out: list[Event] = []
     last_subject: Mention | None = None
     last_person: Mention | None = None
@@ -2227,13 +2757,24 @@ def code_events(article: Article, sentences: list[Sentence], mentions: list[Ment
         n_before = len(out)
         out.extend(code_sentence(article, sent, actors, dates, places, governing.get(sent.index), carried,
                                  day, home, lead_day, accusers, domestic, antecedent, tellers.get(sent.index),
-                                 voice if lead is not None or WE.search(sent.text) else None))
+                                 voice if lead is not None or WE.search(sent.text) else None,
+                                 attackers, partners))
+        if len(out) == n_before:
+            out.extend(_joined_in(article, sent, actors, out, sentences))
         prev_sent = sent
         for e in out[n_before:]:
             if e.event_type in ("ACCUSE", "REQUEST", "THREATEN") and e.target is not None and e.target.code \
                     and e.source is not None and e.source.code != e.target.code:
                 accusers[e.target.code] = Mention("actor", e.evidence.start, e.evidence.start, e.source.text,
                                                   actor=e.source)
+            if e.event_type in ("CONSULT", "AGREE") and e.status == "occurred" and e.target is not None \
+                    and e.target.code and e.source is not None and e.source.code and e.source.code != e.target.code:
+                for a, b in ((e.source, e.target), (e.target, e.source)):
+                    partners[a.code] = Mention("actor", e.evidence.start, e.evidence.start, b.text, actor=b)
+            if e.event_type == "ASSAULT" and e.status == "occurred" and e.target is not None and e.target.code \
+                    and e.source is not None and e.source.code and e.source.code != e.target.code:
+                attackers[e.target.code] = Mention("actor", e.evidence.start, e.evidence.start, e.source.text,
+                                                   actor=e.source)
         subjects = [m for m in _within(actors, sent.start, sent.end)
                     if m.actor is not None and (m.actor.name or (m.resolved_by == "unlinked" and m.actor.code))
                     and role_of(m, article.text) == "NOM"]  # (an unlinked person of a known side too)
