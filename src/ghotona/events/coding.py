@@ -1429,7 +1429,7 @@ class _Coded:
     date: Mention | None
 
 
-EMBEDDED = regex.compile(r"^[\s\"”’'।]*(?:[\p{L}\p{M}]+\s+){0,1}বলে(?:\s|$)")
+EMBEDDED = regex.compile(r"^[\s\"”’'।]*(?:[\p{L}\p{M}]+\s+){0,2}বলে(?:\s|$)")
 FOR_CLAIM = regex.compile(r"^[\s\"”’']*(?:এর\s+)?(?:জন্য|দায়ে|অভিযোগে)(?:\s|$)")
 CLAIM_TYPES = ("ACCUSE",)
 WARNING_TYPES = ("THREATEN", "REQUEST")
@@ -1439,7 +1439,7 @@ def _name(m: Mention) -> str | None:
     return m.actor.name if m.actor is not None else None
 
 
-def _link_claims(coded: list[_Coded], text: str) -> list[_Coded]:
+def _link_claims(coded: list[_Coded], text: str, actors: Sequence[Mention] = ()) -> list[_Coded]:
     """Rule 5: "<act> বলে অভিযোগ করেছে X" — the act is alleged and attributed to X, and
     X's accusation is aimed at the act's doers. "X Y-কে <act>-এর জন্য অভিযুক্ত করে" — the
     act's doer is Y."""
@@ -1462,12 +1462,14 @@ def _link_claims(coded: list[_Coded], text: str) -> list[_Coded]:
         after = text[c.clause.end:c.clause.end + 40]
         accuser = nxt.args.sources[0] if nxt.args.sources else None
         if EMBEDDED.match(after):
+            c.args = _embedded_doer(c, accuser, text, actors)
             c.status = "alleged"
             if c.date is not None and not c.clause.start <= c.date.start < c.clause.end:
                 c.date = None  # a lead's or the claim's day dates the claim, not the act it alleges
             c.attributed_to = _name(accuser) if accuser else c.attributed_to
             doers = [*c.args.sources, *([c.args.target] if c.args.symmetric and c.args.target else [])]
-            if doers and (nxt.args.target is None or nxt.args.target in c.args.sources):
+            if doers and (nxt.args.target is None or nxt.args.target in c.args.sources
+                          or nxt.args.target is c.args.target):  # (whom the act is done to is not the accused)
                 extra = [_Coded(nxt.clause, _Args(nxt.args.sources, d, False), nxt.status, nxt.attributed_to,
                                 nxt.date) for d in doers[1:]]
                 nxt.args = _Args(nxt.args.sources, doers[0], False)
@@ -1480,6 +1482,20 @@ def _link_claims(coded: list[_Coded], text: str) -> list[_Coded]:
                            c.args.symmetric)
             c.date = c.date or nxt.date
     return out
+
+
+def _embedded_doer(c: _Coded, accuser: Mention | None, text: str, actors: Sequence[Mention]) -> _Args:
+    """"X … কিয়েভ ‘…ভয় দেখানোর’ চেষ্টা করছে বলে অভিযোগ করেছেন": the claimed act's subject is the
+    one named inside the claim after its accuser, not the accuser who opens the sentence."""
+    if accuser is None or accuser.actor is None or not c.args.sources or c.args.sources[0].actor is None \
+            or c.args.sources[0].actor.code != accuser.actor.code:
+        return c.args
+    inner = [m for m in _within(list(actors), c.clause.start, _pred_start(c.clause)) if m.start >= accuser.end and m.actor is not None and m.actor.code
+             and m.actor.code != accuser.actor.code and role_of(m, text) == "NOM"]
+    if not inner:
+        return c.args
+    target = c.args.target if c.args.target is not inner[0] else None
+    return _Args([inner[0]], target, c.args.symmetric)
 
 
 def _warned_object(clause: _Clause, actors: list[Mention], text: str) -> Mention | None:
@@ -2001,6 +2017,89 @@ def _agreed_with_partner(c: _Coded, partners: dict[str, Mention] | None, named: 
                                                resolved_by="partner"), True)
 
 
+# "এর আগে … সতর্ক করেছিলেন": said before the day the article reports on, on a day it does not name.
+EARLIER_SAID = regex.compile(r"(?<![\p{L}\p{M}])(?:এর\s+আগে|আগেই|এর\s+আগেও|আগেও)(?![\p{L}\p{M}])")
+PLUPERFECT = regex.compile(r"ছিল(?:েন|ো|াম)?$")
+
+
+# Acts whose telling by a third party, in its own quoted words, accuses their doer (rule 5):
+# '"উত্তর কোরিয়া … রাশিয়াকে অস্ত্র সরবরাহ করছে," তিনি বলেন'.
+CLAIMED_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "AID"})
+
+
+def _claim_accusation(clause: _Clause, args: _Args, claimant: Mention, day: Mention | None) -> list[_Coded]:
+    """The accusation a quoted claim makes: the claimant accuses each doer of the act it tells
+    (status occurred, dated the day the words were said), besides the act itself (alleged)."""
+    pred = replace(clause.pred.predicate, type="ACCUSE", mode="allege", cameo="112", goldstein=-2.0,
+                   quad_class=3, symmetric=False, frame="st", pos="verb")
+    accusation = replace(clause, pred=replace(clause.pred, predicate=pred))
+    return [_Coded(accusation, _Args([claimant], doer, False), "occurred", None, day)
+            for doer in args.sources if doer.actor is not None and doer.actor.code
+            and doer.actor.code != (claimant.actor.code if claimant.actor is not None else None)]
+
+
+def _spoken_noun(clause: _Clause, actors: list[Mention], text: str, speaker: Mention) -> _Args | None:
+    """A call or a charge named as a noun in a speaker's own words, aimed at someone and with no
+    one else's act around it ("তিনি বলেন, আইনশৃঙ্খলা বাহিনীর প্রতি আহ্বান থাকবে"): the speaker's."""
+    if speaker.actor is None or not speaker.actor.code:
+        return None
+    window = [m for m in _within(actors, clause.start, _pred_start(clause)) if m.actor is not None and m.actor.code]
+    if any(role_of(m, text) in ("NOM", "GEN", "AGENT") for m in window):
+        return None
+    aimed = [m for m in window if role_of(m, text) in ("TO", "AGAINST")]
+    if not aimed or _same_actor(_as_actor(aimed[-1]), _as_actor(speaker)):
+        return None
+    return _Args([speaker], aimed[-1], False)
+
+
+def _all_parties(args: _Args, clause: _Clause, text: str, story: str) -> _Args:
+    """"আমরা সব পক্ষকে সহিংসতা থেকে বিরত থাকার আহ্বান জানাই" by a foreign voice in an article
+    mostly about one state (with no home, as :func:`_arguments` needs): all that state's parties."""
+    src = args.sources[0].actor
+    every = ALL_PARTIES.search(text, clause.sent_start, _pred_start(clause))
+    if src is None or src.code in (None, story) or every is None:
+        return args
+    country = load_gazetteer().countries.get(story)
+    target = Mention("actor", every.start(), every.end(), every.group(), resolved_by="object",
+                     actor=Actor(story, f"all parties ({country.name if country is not None else story})",
+                                 None, every.group()))
+    return _Args(args.sources, target, args.symmetric, args.more)
+
+
+def _rejected_owner(args: _Args, clause: _Clause, actors: list[Mention], text: str) -> _Args:
+    """Whose proposal, claim or advice is refused ("ভারতের তরফ থেকে দেওয়া 'নসিহতের' প্রয়োজন নেই",
+    "যুক্তরাষ্ট্রের প্রস্তাব প্রত্যাখ্যান করেছে X"): the one named in the genitive before it."""
+    src = args.sources[0].actor
+    owners = [m for m in _within(actors, clause.start, _pred_start(clause)) if m.actor is not None and m.actor.code
+              and role_of(m, text) == "GEN" and src is not None and m.actor.code != src.code]
+    return _Args(args.sources, owners[-1], args.symmetric, args.more) if owners else args
+
+
+def _across_danda(args: _Args, clause: _Clause, text: str) -> bool:
+    """Whether a named argument stands in another sentence of a quotation than its predicate
+    (a quotation of several sentences is one sentence here)."""
+    p0, p1 = _pred_start(clause), clause.end
+    for m in [*args.sources, args.target]:
+        if m is None or m.resolved_by in ("implied", "anaphor", "accuser", "object") \
+                or not (clause.sent_start <= m.start < clause.sent_end):
+            continue
+        if "।" in (text[m.end:p0] if m.end <= p0 else text[p1:m.start]):
+            return True
+    return False
+
+
+DENIABLE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "AID", "THREATEN"})
+
+
+def _denial(clause: _Clause, denier: Mention, day: Mention | None) -> _Coded:
+    """A speaker's denial that its side did an act (REJECT, CAMEO 016 deny), aimed for now at no
+    one: the accusers fallback of :func:`code_sentence` names whom it answers."""
+    pred = replace(clause.pred.predicate, type="REJECT", mode=None, cameo="016", goldstein=-2.0,
+                   quad_class=3, symmetric=False, frame="st", pos="verb")
+    return _Coded(replace(clause, pred=replace(clause.pred, predicate=pred)), _Args([denier], None, False),
+                  "occurred", None, day)
+
+
 def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates: list[Mention],
                   places: list[Mention], para_lead: Mention | None, carried: Mention | None,
                   news_day: Mention | None = None, home: str | None = None,
@@ -2008,10 +2107,17 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
                   domestic: bool = False, antecedent: Mention | None = None,
                   teller: Mention | None = None, voice: Mention | None = None,
                   attackers: dict[str, Mention] | None = None,
-                  partners: dict[str, Mention] | None = None) -> list[Event]:
+                  partners: dict[str, Mention] | None = None,
+                  speech_day: Mention | None = None, said_by: Mention | None = None,
+                  said_here: tuple[Mention, int] | None = None, story: str | None = None) -> list[Event]:
     """All events of one sentence (before article-level merging); ``teller`` is who the next
     sentence says told it (এই তথ্য জানিয়েছেন X); ``voice`` who speaks in it when it opens with
-    "তিনি আরও বলেন, …" or speaks as "আমরা" in a paragraph opened so."""
+    "তিনি আরও বলেন, …" or speaks as "আমরা" in a paragraph opened so; ``speech_day`` the day
+    its speaker spoke when an earlier sentence names it (… গত শুক্রবার বলেন, … তিনি আরও বলেন, …),
+    which dates what the speaker does by speaking (rule 4: the day the words were said); ``said_by``
+    who the paragraph reports (… জানিয়েছে, …), whom an accusation said of someone (frame sp) is by;
+    ``said_here`` who a pronoun mid-sentence says speaks (… উল্লেখ করে তিনি আরও বলেন, …), and where
+    the words start; ``story`` the state the article is mostly about, when it has no home."""
     text = article.text
     preds = _verbalise(load_lexicon().find(sent.text), sent.text)
     if not preds:
@@ -2029,12 +2135,19 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
                 and REPORTER_TALK.match(text, sent.start + pm.end):
             continue  # "X-এর সঙ্গে কথা বলে জানা যায়": the reporter's source, not a meeting
         subject = last_sources
+        claimant: Mention | None = None
+        said_now = False
         spoken = _speaker(sent, actors, text, clause.start) if pred.type in SPEECH_TYPES else None
+        if spoken is None and pred.type in SPEECH_TYPES and said_here is not None \
+                and said_here[1] <= clause.start and "।" not in text[said_here[1]:clause.start]:
+            spoken = said_here[0]
         if spoken is not None:
             subject = spoken
         spoken = spoken or (voice if pred.type in SPEECH_TYPES else None)
         if pred.frame == "sp":
-            args = _said_of(clause, sent, actors, text, claim, quoted, places, home, domestic, voice)
+            args = _said_of(clause, sent, actors, text, claim, quoted, places, home, domestic,
+                            voice or (said_here[0] if said_here is not None and said_here[1] <= clause.start else None)
+                            or said_by)
             if args is None:
                 continue  # said by no one named (or the outlet's own words): no accusation
         else:
@@ -2045,6 +2158,13 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
                 window = [m for m in _within(actors, clause.start, clause.end) if m.actor is not None]
                 site = _protest_site(window, {id(m): role_of(m, text) for m in window}, text, args.sources[0])
                 args = _Args(args.sources, site, False, args.more) if site is not None else args
+        if args is not None and args.target is None and home is None and story is not None and args.sources \
+                and pred.type in ("REQUEST", "ACCUSE", "THREATEN"):
+            args = _all_parties(args, clause, text, story)
+        if args is not None and args.target is None and pred.type == "REJECT" and args.sources:
+            args = _rejected_owner(args, clause, actors, text)
+        if args is not None and pred.type in SPEECH_TYPES and pred.frame != "sp" and _across_danda(args, clause, text):
+            continue  # '‘… আমেরিকাকে … দিতাম। আমি … অনুরোধ করছি, … সমর্থক …’': another sentence's actors
         if claim is not None and sent.start + pm.end <= claim[1] and pred.type == "ACCUSE":
             # X-এর অভিযোগ, Y …: X accuses the subject of the claimed clause
             accused = [m for m in _within(actors, claim[1], sent.end)
@@ -2099,6 +2219,13 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
             # "যখন গাম্বিয়া মামলা করেছিল, তখন আরব লিগ এবং ওআইসি পূর্ণাঙ্গ সমর্থন দিয়েছিল": backing whoever
             # acted in the when-clause
             args = _Args(args.sources, prev.args.sources[0], args.symmetric)
+        if args is None and pred.pos == "noun" and spoken is not None and pred.type in ("REQUEST", "ACCUSE"):
+            args = _spoken_noun(clause, actors, text, spoken)  # "তিনি বলেন, X-এর প্রতি আহ্বান থাকবে"
+            said_now = args is not None
+            if args is not None:
+                pred = replace(pred, pos="verb")
+                pm = replace(pm, predicate=pred)
+                clause = replace(clause, pred=pm)
         if args is None:
             if pred.pos != "noun":
                 aimed = _warned_object(clause, actors, text)
@@ -2107,8 +2234,8 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
                 args = _Args([], aimed, False)  # "কিয়েভকে জবাব দেওয়া হবে বলে হুঁশিয়ারি": whom the warning is aimed at
             else:
                 args = _noun_claim_placeholder(clause)  # may get its doer from a following accusation
-        elif pred.pos == "verb" and pred.frame != "ts":
-            last_sources = args.sources[0]
+        elif pred.pos == "verb" and pred.frame not in ("ts", "sp"):
+            last_sources = args.sources[0]  # (the speaker of a said-of clause is not the subject after it)
         words = WORD.findall(sent.text[pm.start:pm.end])
         status = status_of(sent.text, pm.start, pm.end, words[-1] if words else "", pred.type)
         if status == "planned" and pred.type == "ASSAULT" and HELD_STATE.match(sent.text, pm.start):
@@ -2117,7 +2244,7 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
             status = "hypothetical"  # "… সর্বাত্মক যুদ্ধ শুরুর ঝুঁকি তৈরি করেছে": a war risked, not begun
         if status == "planned" and readied is not None and not FUTURE_END.search(sent.text, pm.start, pm.end):
             status = "occurred"  # the order was given; only the operation it readies lies ahead
-        if pred.frame == "sp" or (pred.type == "ACCUSE" and status == "hypothetical" and spoken is not None
+        if said_now or pred.frame == "sp" or (pred.type == "ACCUSE" and status == "hypothetical" and spoken is not None
                                   and args is not None and args.sources and args.sources[0].actor == spoken.actor):
             # the accusation is the saying, done (rule 5), whatever the mood of what is said
             # (X বলেন, … Y-এর হাত থাকতে পারে)
@@ -2151,21 +2278,30 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
             # a third party's own words is that party's claim
             attribution = _name(quoted[0]) or quoted[0].text
             status = "alleged"
+            claimant = quoted[0] if pred.type in CLAIMED_HOSTILE else None
         if status not in ("occurred", "alleged") and any(m.resolved_by == "implied" for m in args.sources):
             continue  # an unnamed doer is supplied only for acts reported as done
         habitual = HABITUAL.match(sent.text, pm.end) is not None or sent.text[pm.start:pm.end].endswith("আসছে")
-        lead = para_lead if status not in ("planned", "hypothetical", "alleged") and not habitual else None
+        before_day = pred.type in SPEECH_TYPES and bool(EARLIER_SAID.search(sent.text, 0, pm.start)) \
+            and bool(PLUPERFECT.search(words[-1] if words else ""))  # "এর আগে … সতর্ক করেছিলেন"
+        lead = para_lead if status not in ("planned", "hypothetical", "alleged") and not habitual \
+            and not before_day else None
         date = _pick_date(dates, clause, sent, lead, text, lead_day, status in ("planned", "hypothetical"))
         if (date is None or date.date is None or not date.date.date) and status == "occurred":
             # "সেই নির্বাচন বর্জন করেছিল বিএনপি": that election's year
             date = _election_date(clause, dates, text) or date
+        said_at = REPORTING.search(text, sent.start, sent.start + pm.start) if date is not None else None
+        if said_at is not None and pred.type in SPEECH_TYPES and date.start >= said_at.end() \
+                and "।" in text[date.end:sent.start + pm.start]:
+            date = None  # '… বলেন, “আমরা ২৫ ডিসেম্বর পর্যন্ত সময় দিয়েছিলাম। সরকার ব্যর্থ হয়েছে”': a day inside
+            # an earlier sentence of the quotation is not the day the words were said
         if date is None and status == "occurred" and AFTER_THAT.match(sent.text) and article.published is not None:
             date = _after_earlier(dates, sent, article.published)  # "এ ঘটনার পর …": after the act just told
         if date is None and status == "occurred" and not habitual and pred.pos == "verb" \
-                and not RUNNING_TOTAL.search(sent.text, 0, pm.start):
+                and not RUNNING_TOTAL.search(sent.text, 0, pm.start) and not before_day:
             # the day the article reports on, named in its lead (not for an alleged act: that
             # is the day of the claim), else, for the present progressive, the publication day
-            date = news_day
+            date = speech_day if speech_day is not None and pred.type in SPEECH_TYPES else news_day
             if date is None and article.published is not None:
                 date = _ongoing(article.published, sent, pm)
         if (date is None and status in ("occurred", "alleged") and pred.pos == "noun" and args.target is not None
@@ -2181,6 +2317,15 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
         if pred.type == "REJECT" and status == "denied":
             continue  # not denying (স্বীকার কিংবা অস্বীকার করেনি) is no act
         coded.append(_Coded(clause, args, status, attribution, date))
+        if claimant is not None and args.sources:
+            coded.extend(_claim_accusation(clause, args, claimant, news_day))
+        if status == "denied" and pred.type in DENIABLE and args.sources:
+            denier = _speaker(sent, actors, text, clause.start) or voice or said_by
+            if denier is not None and denier.actor is not None and args.sources[0].actor is not None \
+                    and denier.actor.code and denier.actor.code == args.sources[0].actor.code:
+                # "ইরানের মিশন বলেছে, … কখনোই এতে হস্তক্ষেপ করে না ইরান": saying one's side does not do
+                # what it is accused of denies the accusation, to its accuser (below)
+                coded.append(_denial(clause, denier, speech_day or news_day))
         for other in _conjoined_dates(dates, clause, date, text):
             # "১৯৮৪ সালের ৩ মে এবং ১৯৮৭ সালের ১১ নভেম্বর গ্রেফতার করা হয়": one act per date
             coded.append(_Coded(clause, args, status, attribution, other))
@@ -2201,7 +2346,7 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
     for c in coded:
         _agreed_with_partner(c, partners, named)
     events: list[Event] = []
-    for c in _link_claims(coded, text):
+    for c in _link_claims(coded, text, actors):
         events.extend(_events_of(article, sent, c, places, home))
     return events
 
@@ -2589,6 +2734,8 @@ def _resolve_home(actors: list[Mention], home: str | None) -> list[Mention]:
     return out
 
 
+STORY_SHARE = 0.45
+"""Share of the named actor and place mentions that makes a state the story's, for "all parties"."""
 PERSON_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])তিনি(?:ও|ই)?(?![\p{L}\p{M}])")
 PLURAL_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:তারা|তাঁরা)(?:ও|ই)?(?![\p{L}\p{M}])")
 # A sentence opening with its speaker and a reporting verb: "তিনি আরও বলেন, …", "মিলার বলেন, …".
@@ -2597,6 +2744,31 @@ WE = regex.compile(r"(?<![\p{L}\p{M}])আমরা(?:ও|ই)?(?![\p{L}\p{M}])")
 # A person's object or possessive pronoun (তাকে, তার সাজা): it stands for the last named person, not
 # a body (সরকার) named since.
 PERSON_OBJECT = regex.compile(r"(?<![\p{L}\p{M}])(?:তাকে|তাঁকে|তার|তাঁর)(?:ও)?(?![\p{L}\p{M}])")
+# A sentence opening with who reports and a reporting verb, a body's too (… প্রচারশিবির জানিয়েছে, …):
+# whom the paragraph's accusations said of someone (frame sp) are said by.
+SAY_LEAD = regex.compile(r"^\s*(?:[\p{L}\p{M}\p{N}.\-–]+\s+){0,10}?(?:আরও\s+|আরো\s+)?"
+                         r"(?:বলেন|বলেছেন|বলেছিলেন|বলেছে|জানান|জানিয়েছেন|জানিয়েছে|জানায়)\s*,")
+# "… উল্লেখ করে তিনি আরও বলেন, …", "…, এর জবাবে তিনি বলেন, …": a pronoun speaker mid-sentence.
+PRONOUN_SAYS = regex.compile(r"(?<![\p{L}\p{M}])তিনি\s+(?:আরও\s+|আরো\s+)?(?:বলেন|বলেছেন|জানান|জানিয়েছেন)\s*,")
+BODY_BEFORE = regex.compile(r"\s+(?:[\p{L}\p{M}]+\s+){1,2}$")
+
+
+def _said_by(sent: Sentence, actors: list[Mention], text: str, person_ref: Mention | None) -> Mention | None:
+    """Who a sentence opening "X বলেন, …" / "X-এর <body> জানিয়েছে, …" / "তিনি বলেন, …" reports."""
+    lead = SAY_LEAD.match(sent.text)
+    if lead is None or sent.kind != "body":
+        return None
+    end = sent.start + lead.end()
+    inside = [m for m in _within(actors, sent.start, end) if m.actor is not None and m.actor.code]
+    named = [m for m in inside if role_of(m, text) == "NOM"]
+    if named:
+        return named[0]
+    verb = REPORTING.search(text, sent.start, end)
+    owner = [m for m in inside if role_of(m, text) == "GEN" and verb is not None
+             and BODY_BEFORE.fullmatch(text, m.end, verb.start())]
+    if owner:
+        return owner[-1]  # (ট্রাম্পের প্রচারশিবির জানিয়েছে: the campaign speaks for its owner's side)
+    return person_ref if PERSON_PRONOUN.search(lead.group()) else None
 
 
 def _speech_day(sent: Sentence, dates: list[Mention]) -> Mention | None:
@@ -2610,6 +2782,54 @@ def _speech_day(sent: Sentence, dates: list[Mention]) -> Mention | None:
 def _narrative_day(sent: Sentence, dates: list[Mention]) -> Mention | None:
     """The past date a narrative sentence names (গত মাসে, ২০১৮ সালে, রোববার), if it names one."""
     return next((d for d in _within(dates, sent.start, sent.end) if d.date is not None and d.future is None), None)
+
+
+def _told_day(sent: Sentence, actors: list[Mention], dates: list[Mention], text: str, speaker: Mention | None,
+              spoke: Mention | None, said: Sequence[Event] = ()) -> tuple[int, Mention, Mention] | None:
+    """(sentence index, speaker, day) when a sentence reports its named speaker's words with the
+    day they were said (… রিয়াবকভ গত শুক্রবার বলেন, …), or goes on with the words of a speaker
+    whose day is known; None otherwise."""
+    if spoke is not None and speaker is not None:
+        return sent.index, speaker, spoke
+    day = _speech_day(sent, dates)
+    for e in said:  # "… গত রোববার … প্রত্যাখ্যান করেন": an act done by speaking, dated
+        if day is None and e.event_type in SPEECH_TYPES and e.date_precision == "day" and e.source is not None:
+            day = next((d for d in _within(dates, sent.start, sent.end)
+                        if d.date is not None and d.date.date == e.date and d.date.precision == "day"), None)
+    if day is None:
+        return None
+    subj = [m for m in _within(actors, sent.start, sent.end)
+            if m.actor is not None and m.actor.code and role_of(m, text) == "NOM"]
+    return (sent.index, subj[0], day) if subj else None
+
+
+def _spoke_on(sent: Sentence, speaker: Mention | None, told: tuple[int, Mention, Mention] | None,
+              dates: list[Mention]) -> Mention | None:
+    """The day a sentence's speaker spoke, when the sentence names no date and goes on with the
+    words of the speaker the sentence just before dated (… গত শুক্রবার বলেন, …। তিনি আরও বলেন, …;
+    … গত রোববার প্রত্যাখ্যান করেন। একই সঙ্গে তিনি … আহ্বান জানান)."""
+    if speaker is None or speaker.actor is None or told is None or told[0] != sent.index - 1 \
+            or told[1].actor is None:
+        return None
+    if _within(dates, sent.start, sent.end) \
+            or (told[1].actor.code, told[1].actor.name) != (speaker.actor.code, speaker.actor.name):
+        return None
+    return told[2]
+
+
+def _drop_undated_repeats(events: list[Event]) -> list[Event]:
+    """An undated call, charge, refusal or threat between the same two sides as a dated one of the
+    same type ("সকল পক্ষের প্রতি আহ্বান জানিয়েছে যুক্তরাষ্ট্র" summing up "আমরা সব পক্ষকে … আহ্বান
+    জানাই", told on its day) is that act told again (rule 1)."""
+    def key(e: Event) -> tuple[object, ...]:
+        # (whom it is aimed at by name too: two calls on different bodies of one state are two acts)
+        return (e.event_type, e.source.code if e.source else None, e.target.code if e.target else None,
+                e.target.name if e.target else None)
+    dated = {key(e) for e in events if e.date is not None}
+    return [e for e in events if e.date is not None or e.event_type not in SPEECH_ACT_TYPES or key(e) not in dated]
+
+
+SPEECH_ACT_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
 
 
 def _person(m: Mention) -> bool:
@@ -2692,6 +2912,7 @@ def code_events(article: Article, sentences: list[Sentence], mentions: list[Ment
     actors = _resolve_anaphors([m for m in mentions if m.kind == "actor"], sentences, article.text)
     home = home_country(mentions)
     domestic = home is not None and home_country(mentions, DOMESTIC_SHARE) == home
+    story = home or home_country(mentions, STORY_SHARE)
     actors = _resolve_home(_resolve_home_roles(actors, home, article.published), home)
     dates = [m for m in mentions if m.kind == "date"]
     places = [m for m in mentions if m.kind == "place"]
@@ -2714,6 +2935,10 @@ def code_events(article: Article, sentences: list[Sentence], mentions: list[Ment
     voice_para = -1
     voice_day: Mention | None = None
     prev_sent: Sentence | None = None
+    told: tuple[int, Mention, Mention] | None = None
+    said_by: Mention | None = None
+    said_para = -1
+    last_said: Mention | None = None  # the last person named saying something: whom a later "তিনি বলেন" means
     for sent in sentences:
         # a subject pronoun (তিনি, তারা) anywhere in the sentence stands for the last named subject;
         # a person's pronoun (তিনি, তাঁকে) for the last named person when a body (সরকার) came since
@@ -2745,6 +2970,12 @@ def code_events(article: Article, sentences: list[Sentence], mentions: list[Ment
             earlier = earlier or (voice_day if same else None)
             voice_day = next((d for d in _within(dates, sent.start, sent.end)
                               if d.date is not None and d.date.precision == "day"), earlier)
+        if sent.paragraph != said_para:
+            said_by = None
+        reporter = _said_by(sent, actors, article.text, person_ref)
+        if reporter is not None:
+            said_by, said_para = reporter, sent.paragraph
+            last_said = reporter if _person(reporter) else last_said
         day = news_day
         if carried is not None and prev_sent is not None and prev_sent.index == sent.index - 1 \
                 and carried is last_subject and prev_sent.start <= carried.start < prev_sent.end:
@@ -2754,13 +2985,20 @@ def code_events(article: Article, sentences: list[Sentence], mentions: list[Ment
         if voice is not None and WE.search(sent.text) and not carried:
             carried = voice  # "আমরা … আহ্বান জানাই" in the speaker's words: the speaker's side,
             day = news_day or voice_day  # and the day they spoke
+        says = PRONOUN_SAYS.search(sent.text) if lead is None and sent.kind == "body" else None
+        said_here = (last_said, sent.start + says.end()) if says is not None and last_said is not None else None
+        if said_here is not None:
+            said_by, said_para = said_here[0], sent.paragraph  # (… তিনি আরও বলেন, …: the paragraph's speaker)
+        speaker = voice if lead is not None else carried
+        spoke = _spoke_on(sent, speaker, told, dates)
         n_before = len(out)
         out.extend(code_sentence(article, sent, actors, dates, places, governing.get(sent.index), carried,
                                  day, home, lead_day, accusers, domestic, antecedent, tellers.get(sent.index),
                                  voice if lead is not None or WE.search(sent.text) else None,
-                                 attackers, partners))
+                                 attackers, partners, spoke, said_by, said_here, story))
         if len(out) == n_before:
             out.extend(_joined_in(article, sent, actors, out, sentences))
+        told = _told_day(sent, actors, dates, article.text, speaker, spoke, out[n_before:])
         prev_sent = sent
         for e in out[n_before:]:
             if e.event_type in ("ACCUSE", "REQUEST", "THREATEN") and e.target is not None and e.target.code \
@@ -2784,4 +3022,4 @@ def code_events(article: Article, sentences: list[Sentence], mentions: list[Ment
         last_crowd = None if subjects else _crowd_subject(out[n_before:]) or last_crowd
     out = _lead_act_day(article, out, sentences, dates)
     kinds = {s.start: s.kind for s in sentences}
-    return merge_events(out, kinds)
+    return _drop_undated_repeats(merge_events(out, kinds))

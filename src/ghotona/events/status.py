@@ -16,7 +16,7 @@ NOT_NEGATIONS = frozenset({"তিনি", "তিনিই", "যিনি", "�
 NEGATION_AUX = regex.compile(r"^(?:না|নয়|নেই|নি)$")
 _UNTIL_NOT = r"না\s+(?:হওয়া|করা|দেওয়া|দেয়া)\s+পর্যন্ত"  # "until it happens": not yet done
 HYPOTHETICAL_CUES = regex.compile(
-    r"পারে|পারেন|পারবে|সম্ভাব্য|সম্ভাবনা|যদি|আশঙ্কা|উদ্বেগ|উদ্বিগ্ন|কিনা|হয়তো|নাকি|জিজ্ঞাসা" + "|" + _UNTIL_NOT)
+    r"(?<![\p{L}\p{M}])(?:পারে|পারেন|পারবে)|সম্ভাব্য|সম্ভাবনা|যদি|আশঙ্কা|উদ্বেগ|উদ্বিগ্ন|কিনা|হয়তো|নাকি|জিজ্ঞাসা" + "|" + _UNTIL_NOT)
 ALLEGED_CUES = regex.compile(r"বলে\s+(?:\S+\s+){0,4}?(?:অভিযোগ|দাবি)|কথিত|অভিযোগে")
 
 UNTIL_NOT = regex.compile(_UNTIL_NOT)
@@ -32,7 +32,7 @@ AGREED_TO = regex.compile(r"^(?:সম্মত|রাজি|প্রস্ত�
 VERBAL_NOUN = regex.compile(r"(?:ার|নোর|ের)$")
 # The light verb of a noun predicate as a genitive verbal noun (ছিন্ন করার, জবাব দেওয়ার).
 LIGHT_VERBAL_NOUN = regex.compile(r"^(?:করার|দেওয়ার|দেয়ার|নেওয়ার|নেয়ার|চালানোর|জানানোর|তোলার)$")
-PRESSED_FOR = regex.compile(r"^(?:চাপ|দাবি|দাবী|আহ্বান|সম্ভাবনা|আশঙ্কা|ঝুঁকি|হুমকি|প্রস্তাব|চেষ্টা|উদ্যোগ)")
+PRESSED_FOR = regex.compile(r"^(?:চাপ|দাবি|দাবী|আহ্বান|তাগিদ|সম্ভাবনা|আশঙ্কা|ঝুঁকি|হুমকি|প্রস্তাব|চেষ্টা|উদ্যোগ)")
 
 
 def verb_words(text: str, end: int, limit: int = 4) -> list[str]:
