@@ -95,13 +95,12 @@ def test_place_someone_was_helped_to_flee_to_is_no_aid_recipient():
     assert not any(e[0] == "AID" and e[2] == "IND" for e in got)
 
 
-@pytest.mark.parametrize("text", [
-    "থাইল্যান্ডের সঙ্গে কম্বোডিয়ার তুমুল লড়াই চলছে।",
-    "থাইল্যান্ডের সঙ্গে কম্বোডিয়ার সঙ্ঘর্ষ চলছে।",
-])
-def test_mutual_fighting_that_goes_on_has_both_sides(text: str):
-    got, _ = events(text)
+def test_mutual_fighting_that_goes_on_has_both_sides():
+    # (not লড়াই: mostly a contest, in sport and elections, so the lexicon leaves it out)
+    got, _ = events("থাইল্যান্ডের সঙ্গে কম্বোডিয়ার সঙ্ঘর্ষ চলছে।")
     assert any(e[0] == "ASSAULT" and {e[1], e[2]} == {"THA", "KHM"} for e in got)
+    got, _ = events("বাংলাদেশের সঙ্গে ভারতের তুমুল লড়াই চলছে।")
+    assert not any(e[0] == "ASSAULT" for e in got)
 
 
 def test_taking_part_in_the_attack_just_told_joins_it():

@@ -1817,6 +1817,40 @@ def _ongoing(published: dt.date, sent: Sentence, pm: PredicateMatch) -> Mention 
     return Mention("date", at, at, verb, date=DateValue(published.isoformat(), "day", verb))
 
 
+# A pluperfect (বর্জন করেছিল, মোতায়েন করা হয়েছিল): the act is told as earlier than the day the
+# article reports on, so that day gives it no more than its year.
+PLUPERFECT = regex.compile(r"^[\p{L}\p{M}]+েছিল(?:েন|ো|াম)?$")  # not মিছিল
+
+
+def _pluperfect(sent: Sentence, pm: PredicateMatch) -> bool:
+    """The predicate's verb is pluperfect (করেছিল, হয়েছিল): done before the day reported on."""
+    words = [*WORD.findall(sent.text[pm.start:pm.end])[-1:], *WORD.findall(sent.text[pm.end:pm.end + 24])[:2]]
+    return any(PLUPERFECT.match(w) for w in words)
+
+
+def _year_of(m: Mention | None) -> Mention | None:
+    """The year of a day: all that the news day says of an act told in the pluperfect."""
+    if m is None or m.date is None or not m.date.date:
+        return m
+    return replace(m, date=DateValue(m.date.date[:4], "year", m.text))
+
+
+# "X-এর হামলায় আহত/নিহত": X is the attack's doer, whoever the sentence's subject is.
+ATTACK_HURT = regex.compile(r"(?:হামলায়|হামলাতে|আক্রমণে)\s+(?:আহত|নিহত|হতাহত|জখম)(?![\p{L}\p{M}])")
+GENITIVE_TEXT = regex.compile(r"(?:র|ের|দের)$")
+
+
+def _doer_as_target(clause: _Clause, args: _Args, text: str) -> bool:
+    """An attack noun right after its genitive doer and before its casualties (বিক্ষোভকারীদের
+    হামলায় আহত সেনাদের দেখতে যান সেনাপ্রধান) whose doer the coder made the target."""
+    t = args.target
+    if clause.pred.predicate.type != "ASSAULT" or t is None or t.actor is None:
+        return False
+    p0 = _pred_start(clause)
+    return (ATTACK_HURT.match(text, p0) is not None and GENITIVE_TEXT.search(t.text) is not None
+            and MODIFIER_GAP.match(text, t.end, p0) is not None)
+
+
 # A sentence that opens "after that": its act follows the one the text has just dated.
 AFTER_THAT = regex.compile(r"\s*(?:(?:এ|এই|ওই|সেই)\s+ঘটনার\s+(?:পরপরই|পরই|পর|পরে)|এরপর|এর\s+পর|তারপর|এরপরই)"
                            r"(?![\p{L}\p{M}])")
@@ -2019,7 +2053,6 @@ def _agreed_with_partner(c: _Coded, partners: dict[str, Mention] | None, named: 
 
 # "এর আগে … সতর্ক করেছিলেন": said before the day the article reports on, on a day it does not name.
 EARLIER_SAID = regex.compile(r"(?<![\p{L}\p{M}])(?:এর\s+আগে|আগেই|এর\s+আগেও|আগেও)(?![\p{L}\p{M}])")
-PLUPERFECT = regex.compile(r"ছিল(?:েন|ো|াম)?$")
 
 
 # Acts whose telling by a third party, in its own quoted words, accuses their doer (rule 5):
@@ -2287,6 +2320,8 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
         lead = para_lead if status not in ("planned", "hypothetical", "alleged") and not habitual \
             and not before_day else None
         date = _pick_date(dates, clause, sent, lead, text, lead_day, status in ("planned", "hypothetical"))
+        if date is not None and date is lead and _pluperfect(sent, pm):
+            date = _year_of(date)  # a pluperfect act in a paragraph of the news day: before that day
         if (date is None or date.date is None or not date.date.date) and status == "occurred":
             # "সেই নির্বাচন বর্জন করেছিল বিএনপি": that election's year
             date = _election_date(clause, dates, text) or date
@@ -2301,12 +2336,15 @@ def code_sentence(article: Article, sent: Sentence, actors: list[Mention], dates
                 and not RUNNING_TOTAL.search(sent.text, 0, pm.start) and not before_day:
             # the day the article reports on, named in its lead (not for an alleged act: that
             # is the day of the claim), else, for the present progressive, the publication day
-            date = speech_day if speech_day is not None and pred.type in SPEECH_TYPES else news_day
+            date = speech_day if speech_day is not None and pred.type in SPEECH_TYPES \
+                else _year_of(news_day) if _pluperfect(sent, pm) else news_day
             if date is None and article.published is not None:
                 date = _ongoing(article.published, sent, pm)
         if (date is None and status in ("occurred", "alleged") and pred.pos == "noun" and args.target is not None
                 and not args.target.suffix and MODIFIER_GAP.match(text, args.target.end, _pred_start(clause))):
             continue  # "কিম জং উনের রাশিয়া সফর …", undated: a past act named again, told where it is dated
+        if _doer_as_target(clause, args, text):
+            continue  # "X-এর হামলায় আহত সেনাদের দেখতে যান Y": X attacked, Y did not attack X
         if date is None and _tally(clause, args, text):
             continue  # "পাঁচবারের মধ্যে ৩ বারই তিনি আটক হন": a count of acts told one by one elsewhere
         light = LIGHT_VN_AFTER.match(text, clause.end)
@@ -2427,6 +2465,22 @@ def _unnamed_goal(text: str, start: int, end: int) -> Actor | None:
 VESSEL_ON = regex.compile(r"(?<![\p{L}\p{M}])(?:নৌযান|জাহাজ|নৌকা|ট্যাংকার|ট্যাঙ্কার)(?:টির|গুলোর|ের|র)\s+(?:ওপর|উপর)\s*$")
 
 
+# Gatherings that welcome, celebrate or campaign (স্বাগত জানান, আনন্দ মিছিল, নির্বাচনী জনসভা) are
+# no protest, unless the sentence names what is protested (দাবিতে, বিরুদ্ধে, প্রতিবাদে).
+FESTIVE = regex.compile(r"স্বাগত|অভ্যর্থনা|আনন্দ\s*মিছিল|বিজয়\s*মিছিল|শোভাযাত্রা|উল্লাস|শুভেচ্ছা|প্রচারণা|গণসংযোগ"
+                        r"|নির্বাচনী\s+(?:জনসভা|সমাবেশ|প্রচার|মিছিল)")
+CAMPAIGN_TITLE = regex.compile(r"নির্বাচনী\s+(?:জনসভা|সমাবেশ|প্রচার)")
+PROTESTED = regex.compile(r"বিক্ষোভ|প্রতিবাদ|দাবি|দাবী|বিরুদ্ধে|অবরোধ|হরতাল|ধর্মঘট|বর্জন|নিন্দা")
+
+
+def _festive_gathering(article: Article, sent: Sentence) -> bool:
+    """A procession or rally told in a sentence (or an article titled so) that welcomes, celebrates
+    or campaigns, and names nothing protested."""
+    if PROTESTED.search(sent.text):
+        return False
+    return FESTIVE.search(sent.text) is not None or CAMPAIGN_TITLE.search(article.title or "") is not None
+
+
 def _events_of(article: Article, sent: Sentence, c: _Coded, places: list[Mention],
                home: str | None = None) -> list[Event]:
     pm, pred, args = c.clause.pred, c.clause.pred.predicate, c.args
@@ -2464,6 +2518,8 @@ def _events_of(article: Article, sent: Sentence, c: _Coded, places: list[Mention
                 source.sector == "GOV" or src_m.resolved_by == "metonym"
                 or source.name == load_gazetteer().code_name(source.code)):
             continue  # a state, its government or its capital does not march or block roads
+        if pred.type == "PROTEST" and pred.mode == "demo" and _festive_gathering(article, sent):
+            continue  # "নেতাকর্মীরা অবস্থান নিয়ে তাঁকে স্বাগত জানান": a welcome, not a protest
         out.append(Event(
             # names and words too: two domestic acts of one type, one sentence and one pair of
             # codes (police -> two different people) are two events with two ids

@@ -32,6 +32,13 @@ AGREED_TO = regex.compile(r"^(?:সম্মত|রাজি|প্রস্ত�
 VERBAL_NOUN = regex.compile(r"(?:ার|নোর|ের)$")
 # The light verb of a noun predicate as a genitive verbal noun (ছিন্ন করার, জবাব দেওয়ার).
 LIGHT_VERBAL_NOUN = regex.compile(r"^(?:করার|দেওয়ার|দেয়ার|নেওয়ার|নেয়ার|চালানোর|জানানোর|তোলার)$")
+# A conditional participle (যুদ্ধবিরতি হলে, হামলা চালালে): "if the act happens".
+CONDITIONAL = regex.compile(r"^(?:হলে|করলে|দিলে|চালালে|নিলে|ঘটলে|থাকলে|বসলে)$")
+# A future or modal main verb after it: the act is a supposition, not a report. A past main verb
+# (পুলিশ বাধা দিলে সংঘর্ষ বাধে) makes the participle temporal, and the act occurred.
+# (a consonant stem's future, হবে, করবে, দেবে, not a locative: নেতৃত্বে, এভাবে, প্রস্তাবে)
+FUTURE_MAIN = regex.compile(r"^(?:(?:\p{L}|\p{M})*(?<![া্])(?:বে|বেন|বো)|যাবে|যাবেন|পাবে|পাবেন|পারে|পারেন)$")
+NOT_FUTURE = frozenset({"তবে", "সবে", "কবে", "যবে"})
 PRESSED_FOR = regex.compile(r"^(?:চাপ|দাবি|দাবী|আহ্বান|তাগিদ|সম্ভাবনা|আশঙ্কা|ঝুঁকি|হুমকি|প্রস্তাব|চেষ্টা|উদ্যোগ)")
 
 
@@ -49,6 +56,20 @@ def verb_words(text: str, end: int, limit: int = 4) -> list[str]:
     return out
 
 
+# A polite or third-person imperative (বর্জন করুন, সমর্থন করুক): the act is urged, not done.
+IMPERATIVE = regex.compile(r"^(?:করুন|করুক|থাকুন|থাকুক|হোন|রুখুন)$")
+
+
+def conditional(sentence: str, pred_end: int, words: list[str]) -> bool:
+    """The predicate is the protasis of a future or modal conditional."""
+    if not any(CONDITIONAL.match(w) for w in words[:2]):
+        return False
+    rest = sentence[pred_end:]
+    stop = rest.find("।")
+    return any(FUTURE_MAIN.match(w) and w not in NOT_FUTURE
+               for w in WORD.findall(rest if stop < 0 else rest[:stop]))
+
+
 def status_of(sentence: str, pred_start: int, pred_end: int, last_word: str, event_type: str) -> str:
     """The status of a predicate spanning ``sentence[pred_start:pred_end]``."""
     after = verb_words(sentence, pred_end)
@@ -64,7 +85,11 @@ def status_of(sentence: str, pred_start: int, pred_end: int, last_word: str, eve
         return "alleged"
     if HYPOTHETICAL_CUES.search(clause_tail) or HYPOTHETICAL_CUES.search(before):
         return "hypothetical"
-    if VERBAL_NOUN.search(last_word) and any(PRESSED_FOR.match(w) for w in after[:2]):
+    if any(IMPERATIVE.match(w) for w in words[:2]):
+        return "hypothetical"  # "এ নির্বাচন বর্জন করুন": an appeal to act
+    if conditional(sentence, pred_end, words):
+        return "hypothetical"  # যুদ্ধবিরতি হলে হামাস পুনর্গঠিত হবে: if it happens, not that it did
+    if VERBAL_NOUN.search(last_word) and any(PRESSED_FOR.match(w) for w in after[:3]):
         return "hypothetical"  # সম্পর্ক ছিন্ন করার চাপে, হামলা চালানোর আশঙ্কা: wanted or feared, not done
     if after and LIGHT_VERBAL_NOUN.match(after[0]) and any(PRESSED_FOR.match(w) for w in after[1:3]):
         return "hypothetical"  # সম্পর্ক ছিন্ন করার অভ্যন্তরীণ চাপে: the light verb carries the verbal noun
