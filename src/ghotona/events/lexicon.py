@@ -166,12 +166,14 @@ def words(text: str) -> list[tuple[str, int, int, int]]:
     append = out.append
     seg = 0
     check = _NOT_NFC.search(text) is not None
+    joiners = "\u200c" in text or "\u200d" in text  # (rare: look in each word only then)
+    barriers = _BARRIERS
     for m in _WORD.finditer(text):
         w = m.group()
-        if w in _BARRIERS:
+        if w in barriers:
             seg += 1
             continue
-        if "\u200c" in w or "\u200d" in w:
+        if joiners and ("\u200c" in w or "\u200d" in w):
             w = w.translate(_JOINERS)
         start, end = m.span()
         append((_nfc(w) if check else w, start, end, seg))
@@ -204,14 +206,15 @@ class Lexicon:
         self._prefix_index = dict(prefix_index)
         self._exact_index = dict(exact_index)
         self._prefix_lengths: tuple[int, ...] = tuple(sorted({len(a) for a in prefix_index}))
-        self._memo: dict[str, tuple[int, ...]] = {}
+        self._memo: dict[str, tuple[tuple[int, int], ...]] = {}
 
     def __len__(self) -> int:
         return len(self.predicates)
 
-    def _candidates(self, word: str) -> tuple[int, ...]:
-        """Predicates whose first token may match ``word``: dict lookups on its prefixes,
-        memoised per word form (news vocabulary repeats; the memo never changes results)."""
+    def _candidates(self, word: str) -> tuple[tuple[int, int], ...]:
+        """(predicate, how specifically its first token matches ``word``) for the predicates
+        whose first token matches: dict lookups on the word's prefixes, memoised per word form
+        (news vocabulary repeats; the memo never changes results)."""
         hit = self._memo.get(word)
         if hit is not None:
             return hit
@@ -222,7 +225,7 @@ class Lexicon:
             ids = self._prefix_index.get(word[:n])
             if ids:
                 found.update(ids)
-        result = tuple(sorted(found))
+        result = tuple((p, n0) for p in sorted(found) if (n0 := self._tokens[p][0].match(word)))
         if len(self._memo) >= _CACHE_MAX:
             self._memo.clear()
         self._memo[word] = result
@@ -258,11 +261,8 @@ class Lexicon:
         ws = words(text)
         scored: list[tuple[tuple[int, int, int, int, int, int], int, int, int]] = []
         for i, (w, _, _, seg) in enumerate(ws):
-            for p in self._candidates(w):
+            for p, n0 in self._candidates(w):
                 toks = self._tokens[p]
-                n0 = toks[0].match(w)
-                if not n0:
-                    continue
                 rest = self._align(toks, ws, i + 1, 1, seg)
                 if rest is None:
                     continue

@@ -3,6 +3,8 @@ postposition after it say about its part in the clause."""
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from ghotona.actors.gazetteer import load_gazetteer
@@ -33,8 +35,12 @@ PAREN_PLACE_NOUN = regex.compile(r"\s*\([^()]{1,40}\)\s*"
                                  r"(?:ে|এ|য়|য়|টিতে)(?![\p{L}\p{M}])")
 
 
+@functools.lru_cache(maxsize=4096)
 def role_of(mention: Mention, text: str) -> str:
-    """The case role of an actor mention: NOM, OBJ, GEN, LOC or a postposition role."""
+    """The case role of an actor mention: NOM, OBJ, GEN, LOC or a postposition role.
+
+    Memoised: the coder asks the role of the same mention many times (a mention and its text
+    are immutable, and the gazetteer it reads is loaded once)."""
     suffix = mention.suffix or ""
     if not suffix and text[mention.end:mention.end + 1] == ")" and PAREN_BEFORE.search(text, 0, mention.start):
         # "র‌্যাপিড সাপোর্ট ফোর্সের (আরএসএফ) আক্রমণে": a bracketed abbreviation takes the case of
