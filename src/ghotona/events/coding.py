@@ -46,8 +46,10 @@ BREAKS = regex.compile(
     REPORTING.pattern
     + r"|(?<![\p{L}\p{M}])(?:পর|পরে|আগে|কারণে|সময়|ফলে|হলে|লক্ষ্যে|উপলক্ষে|মধ্যেই|মধ্যে|বলে)\s*,\s*"
     + r"|(?<![\p{L}\p{M}])(?:অভিযোগ|দাবি|দাবী)\s*,\s*"
-    + r"|[\p{L}\p{M}]+(?:ার|ের|নোর)\s+(?:পর|পরে|আগে)(?:ই|ও)?\s+"
-    + r"|;\s*|[\p{L}\p{M}]+(?:ে|য়ে)\s*,\s+(?=\S)"
+    # (a word run starts after a non-letter, or where the search or the last match left off:
+    # the same matches as without the guard, without retrying at every letter of every word)
+    + r"|(?:(?<![\p{L}\p{M}])|\G)[\p{L}\p{M}]+(?:ার|ের|নোর)\s+(?:পর|পরে|আগে)(?:ই|ও)?\s+"
+    + r"|;\s*|(?:(?<![\p{L}\p{M}])|\G)[\p{L}\p{M}]+(?:ে|য়ে)\s*,\s+(?=\S)"
     + r"|(?<![\p{L}\p{M}])(?:এদিকে|অন্যদিকে)\s+"  # a new thread of the story starts here
     + r"|(?<![\p{L}\p{M}])(?:করলে|চাইলে|দিলে|নিলে|গেলে|এলে|থাকলে|চালালে)\s+")  # X ওঠার চেষ্টা করলে, Y …
 # A subject pronoun anywhere in a sentence (… আহ্বান জানিয়েছেন তিনি।, বৈঠকও করেন তিনি।).

@@ -260,8 +260,10 @@ class Lexicon:
         """
         ws = words(text)
         scored: list[tuple[tuple[int, int, int, int, int, int], int, int, int]] = []
+        memo = self._memo.get  # (most words were seen before: skip the call on a hit)
         for i, (w, _, _, seg) in enumerate(ws):
-            for p, n0 in self._candidates(w):
+            found = memo(w)
+            for p, n0 in found if found is not None else self._candidates(w):
                 toks = self._tokens[p]
                 rest = self._align(toks, ws, i + 1, 1, seg)
                 if rest is None:
