@@ -184,6 +184,28 @@ class WriteStats:
             self.failure_reasons[k] = self.failure_reasons.get(k, 0) + v
 
 
+def _article_row(res: Result, now: dt.datetime) -> dict[str, object]:
+    """The storable ``articles`` row of a result (its content hash is the input's when known)."""
+    art = res.article
+    return safe_row(articles, {
+        "article_id": art.article_id, "content_hash": res.input_hash or art.content_hash, "title": art.title,
+        "outlet": art.outlet, "url": art.url, "published": art.published, "published_source": art.published_source,
+        "language": art.language, "text": art.text, "source_path": art.source_path, "ingested_at": now})
+
+
+def _stored_log(row: dict[str, object], res: Result, now: dt.datetime) -> dict[str, object]:
+    """The ingest-log row saying the article of ``row`` was stored with its events."""
+    return {"item_key": row["article_id"], "content_hash": row["content_hash"], "outcome": "stored", "stage": None,
+            "reason": None, "events": len(res.events), "source_path": res.article.source_path, "recorded_at": now}
+
+
+def _chunks(items: list[str]) -> Iterator[list[str]]:
+    """``items`` in pieces of ``_LOG_CHUNK``: one ``IN (…)`` list each, within every backend's
+    limit on bound parameters."""
+    for i in range(0, len(items), _LOG_CHUNK):
+        yield items[i:i + _LOG_CHUNK]
+
+
 class Store:
     """A ghotona database. ``Store(url)`` connects and applies pending migrations."""
 
@@ -319,16 +341,11 @@ class Store:
         the stored hashes, one delete and one insert per table (on PostgreSQL every statement is
         a round trip). Failures, and a batch naming one article twice (whose later item must
         replace the earlier), are written item by item."""
-        stored = [r for r in results if r.failure is None]
         rows = {}
-        for res in stored:
-            art = res.article
-            chash = res.input_hash or art.content_hash
-            row = safe_row(articles, {
-                "article_id": art.article_id, "content_hash": chash, "title": art.title, "outlet": art.outlet,
-                "url": art.url, "published": art.published, "published_source": art.published_source,
-                "language": art.language, "text": art.text, "source_path": art.source_path, "ingested_at": now})
-            rows[row["article_id"]] = (res, row)
+        for res in results:
+            if res.failure is None:
+                row = _article_row(res, now)
+                rows[row["article_id"]] = (res, row)
         keys = [*rows, *(safe_row(failures, {"article_id": r.failure.article_id})["article_id"]
                          for r in results if r.failure is not None)]
         if len(rows) < 2 or len(set(keys)) != len(results):
@@ -340,8 +357,7 @@ class Store:
                 self._write_one(conn, res, now, stats, summary)
         ids = list(rows)
         old: dict[str, str] = {}
-        for i in range(0, len(ids), _LOG_CHUNK):
-            chunk = ids[i:i + _LOG_CHUNK]
+        for chunk in _chunks(ids):
             old.update(conn.execute(sa.select(articles.c.article_id, articles.c.content_hash)
                                     .where(articles.c.article_id.in_(chunk))).tuples().all())
         changed = [aid for aid in ids if old.get(aid) != rows[aid][1]["content_hash"]]
@@ -349,12 +365,11 @@ class Store:
         stats.articles_unchanged += len(ids) - len(changed)
         stats.articles_replaced += len(replaced)
         stats.articles_new += len(changed) - len(replaced)
-        for i in range(0, len(replaced), _LOG_CHUNK):
-            chunk = replaced[i:i + _LOG_CHUNK]
+        for chunk in _chunks(replaced):
             summary.remove(conn, events.c.article_id.in_(chunk))
             conn.execute(articles.delete().where(articles.c.article_id.in_(chunk)))
-        for i in range(0, len(changed), _LOG_CHUNK):
-            conn.execute(failures.delete().where(failures.c.article_id.in_(changed[i:i + _LOG_CHUNK])))
+        for chunk in _chunks(changed):
+            conn.execute(failures.delete().where(failures.c.article_id.in_(chunk)))
         if changed:
             conn.execute(articles.insert(), [rows[aid][1] for aid in changed])
             evs = [e for aid in changed for e in rows[aid][0].events]
@@ -364,13 +379,9 @@ class Store:
                 summary.add_rows(ev_rows)
                 stats.events += len(evs)
                 self._upsert_actors(conn, evs)
-        logs = [safe_row(ingest_log, {
-            "item_key": aid, "content_hash": row["content_hash"], "outcome": "stored", "stage": None, "reason": None,
-            "events": len(res.events), "source_path": res.article.source_path, "recorded_at": now})
-            for aid, (res, row) in rows.items()]
-        keys = [log["item_key"] for log in logs]
-        for i in range(0, len(keys), _LOG_CHUNK):
-            conn.execute(ingest_log.delete().where(ingest_log.c.item_key.in_(keys[i:i + _LOG_CHUNK])))
+        logs = [safe_row(ingest_log, _stored_log(row, res, now)) for res, row in rows.values()]
+        for chunk in _chunks([log["item_key"] for log in logs]):
+            conn.execute(ingest_log.delete().where(ingest_log.c.item_key.in_(chunk)))
         conn.execute(ingest_log.insert(), logs)
 
     def _write_one(self, conn: sa.Connection, res: Result, now: dt.datetime, stats: WriteStats,
@@ -390,13 +401,9 @@ class Store:
             key = reason_key(f.reason)
             stats.failure_reasons[key] = stats.failure_reasons.get(key, 0) + 1
             return
-        row = safe_row(articles, {
-            "article_id": art.article_id, "content_hash": chash, "title": art.title, "outlet": art.outlet,
-            "url": art.url, "published": art.published, "published_source": art.published_source,
-            "language": art.language, "text": art.text, "source_path": art.source_path, "ingested_at": now})
+        row = _article_row(res, now)
         aid = row["article_id"]
-        log = {"item_key": aid, "content_hash": chash, "outcome": "stored", "stage": None, "reason": None,
-               "events": len(res.events), "source_path": art.source_path, "recorded_at": now}
+        log = _stored_log(row, res, now)
         old = conn.execute(sa.select(articles.c.content_hash).where(articles.c.article_id == aid)).first()
         if old is not None and old[0] == chash:
             stats.articles_unchanged += 1
