@@ -1806,9 +1806,6 @@ def _gathering_day(coded: list[_Coded], text: str) -> list[_Coded]:
     return coded
 
 
-PROTEST_PARTICIPLE = regex.compile(r"(?:করে|দিয়ে|নিয়ে)$")
-
-
 def _drop_chained_protest(coded: list[_Coded], text: str) -> list[_Coded]:
     """"শাহবাগ অবরোধ করে বিক্ষোভ করার ঘোষণা দিয়েছেন": a protest participle leading straight into
     another, announced protest is the manner of that one act, and shares its status and date."""
@@ -1816,7 +1813,7 @@ def _drop_chained_protest(coded: list[_Coded], text: str) -> list[_Coded]:
     for i, c in enumerate(coded):
         nxt = coded[i + 1] if i + 1 < len(coded) else None
         if (nxt is not None and c.clause.pred.predicate.type == nxt.clause.pred.predicate.type == "PROTEST"
-                and PROTEST_PARTICIPLE.search(text, c.clause.start, c.clause.end)
+                and CHAIN_PARTICIPLE.search(text, c.clause.start, c.clause.end)
                 and not text[c.clause.end:_pred_start(nxt.clause)].strip()
                 and c.status != nxt.status and _announced(nxt.clause, text)):
             continue
@@ -2145,7 +2142,7 @@ def _across_danda(args: _Args, clause: _Clause, text: str) -> bool:
     return False
 
 
-DENIABLE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "AID", "THREATEN"})
+DENIABLE = CLAIMED_HOSTILE | {"THREATEN"}
 
 
 def _denial(clause: _Clause, denier: Mention, day: Mention | None) -> _Coded:
@@ -2819,17 +2816,19 @@ STORY_SHARE = 0.45
 PERSON_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])তিনি(?:ও|ই)?(?![\p{L}\p{M}])")
 PLURAL_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:তারা|তাঁরা)(?:ও|ই)?(?![\p{L}\p{M}])")
 # A sentence opening with its speaker and a reporting verb: "তিনি আরও বলেন, …", "মিলার বলেন, …".
-SPEECH_LEAD = regex.compile(r"^\s*(?:[\p{L}\p{M}\p{N}.\-–]+\s+){0,10}?(?:আরও\s+|আরো\s+)?(?:বলেন|বলেছেন|জানান|জানিয়েছেন)\s*,")
+# Up to ten words and then the reporting verb a speaker's words follow (… আরও বলেন, …).
+_LEAD_WORDS = r"^\s*(?:[\p{L}\p{M}\p{N}.\-–]+\s+){0,10}?(?:আরও\s+|আরো\s+)?"
+_SAYS = r"(?:বলেন|বলেছেন|জানান|জানিয়েছেন)"
+SPEECH_LEAD = regex.compile(_LEAD_WORDS + _SAYS + r"\s*,")
 WE = regex.compile(r"(?<![\p{L}\p{M}])আমরা(?:ও|ই)?(?![\p{L}\p{M}])")
 # A person's object or possessive pronoun (তাকে, তার সাজা): it stands for the last named person, not
 # a body (সরকার) named since.
 PERSON_OBJECT = regex.compile(r"(?<![\p{L}\p{M}])(?:তাকে|তাঁকে|তার|তাঁর)(?:ও)?(?![\p{L}\p{M}])")
 # A sentence opening with who reports and a reporting verb, a body's too (… প্রচারশিবির জানিয়েছে, …):
 # whom the paragraph's accusations said of someone (frame sp) are said by.
-SAY_LEAD = regex.compile(r"^\s*(?:[\p{L}\p{M}\p{N}.\-–]+\s+){0,10}?(?:আরও\s+|আরো\s+)?"
-                         r"(?:বলেন|বলেছেন|বলেছিলেন|বলেছে|জানান|জানিয়েছেন|জানিয়েছে|জানায়)\s*,")
+SAY_LEAD = regex.compile(_LEAD_WORDS + r"(?:বলেন|বলেছেন|বলেছিলেন|বলেছে|জানান|জানিয়েছেন|জানিয়েছে|জানায়)\s*,")
 # "… উল্লেখ করে তিনি আরও বলেন, …", "…, এর জবাবে তিনি বলেন, …": a pronoun speaker mid-sentence.
-PRONOUN_SAYS = regex.compile(r"(?<![\p{L}\p{M}])তিনি\s+(?:আরও\s+|আরো\s+)?(?:বলেন|বলেছেন|জানান|জানিয়েছেন)\s*,")
+PRONOUN_SAYS = regex.compile(r"(?<![\p{L}\p{M}])তিনি\s+(?:আরও\s+|আরো\s+)?" + _SAYS + r"\s*,")
 BODY_BEFORE = regex.compile(r"\s+(?:[\p{L}\p{M}]+\s+){1,2}$")
 
 
